@@ -1,0 +1,187 @@
+"""Command line of the counter app: headless, scriptable, ``--json`` where it prints data.
+
+Messages are English (officers use the GUI); exit code 0 on success, 1 when the
+request failed (the message says why and nothing was written), 2 on bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Sequence
+
+from counter_app.catalog.model import Channel
+from counter_app.cli_output import emit, to_jsonable
+from counter_app.core import CounterCore
+from counter_app.dossiers.intake import ApplicantInput, IntakeRequest, MissingComponent
+from counter_app.dossiers.lifecycle import Action
+from counter_app.errors import CounterError, InvalidDate
+from counter_app.search import SearchQuery
+from counter_app.workspace import open_workspace
+
+GuiLauncher = Callable[[argparse.Namespace], int]
+DeviceChecker = Callable[[CounterCore], list]
+
+
+def parse_datetime(text: str) -> datetime:
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M"):
+        try:
+            return datetime.strptime(text.strip(), fmt)
+        except ValueError:
+            continue
+    raise InvalidDate(f"Cannot read the date and time {text!r}; write it as \"YYYY-MM-DD HH:MM\".")
+
+
+def parse_date(text: str) -> date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise InvalidDate(f"Cannot read the date {text!r}; write it as YYYY-MM-DD or dd/mm/yyyy.")
+
+
+def _argument(parse):
+    """Let argparse report our parse errors as usage errors (exit 2) instead of tracebacks."""
+
+    def convert(text):
+        try:
+            return parse(text)
+        except CounterError as exc:
+            raise argparse.ArgumentTypeError(exc.message) from exc
+
+    convert.__name__ = parse.__name__
+    return convert
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS,
+                        help="workspace folder (default: COUNTER_APP_HOME or the user data folder)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+
+    parser = argparse.ArgumentParser(prog="counter-app", parents=[common],
+                                     description="Quầy Một Cửa — one-stop counter app. No command opens the GUI.")
+    parser.add_argument("--simulated", action="store_true", help="GUI: use simulated devices")
+    commands = parser.add_subparsers(dest="command")
+
+    demo = commands.add_parser("demo", parents=[common], help="create or reset the demo workspace")
+    demo.add_argument("--force", action="store_true", help="reset even a workspace that is not a demo")
+    demo.add_argument("--dossiers", type=int, default=40, help="how many sample dossiers to create")
+
+    catalog = commands.add_parser("catalog", parents=[common], help="procedure catalogue")
+    catalog_cmd = catalog.add_subparsers(dest="catalog_command", required=True)
+    imp = catalog_cmd.add_parser("import", parents=[common], help="import a JSON or XLSX catalogue")
+    imp.add_argument("file", type=Path)
+    lst = catalog_cmd.add_parser("list", parents=[common], help="list procedures")
+    lst.add_argument("query", nargs="?", default="")
+
+    calendar = commands.add_parser("calendar", parents=[common], help="working-day calendar")
+    calendar_cmd = calendar.add_subparsers(dest="calendar_command", required=True)
+    cal_imp = calendar_cmd.add_parser("import", parents=[common], help="import a year's overrides (JSON/CSV)")
+    cal_imp.add_argument("file", type=Path)
+    cal_show = calendar_cmd.add_parser("show", parents=[common], help="list the days off of a year")
+    cal_show.add_argument("year", type=int)
+
+    due = commands.add_parser("due-date", parents=[common], help="appointment date for a procedure")
+    due.add_argument("procedure")
+    due.add_argument("received_at", help='"YYYY-MM-DD HH:MM"')
+    due.add_argument("--channel", type=int, choices=[c.value for c in Channel], default=1)
+
+    dossier = commands.add_parser("dossier", parents=[common], help="dossiers")
+    dossier_cmd = dossier.add_subparsers(dest="dossier_command", required=True)
+    rec = dossier_cmd.add_parser("receive", parents=[common], help="receive a dossier; prints its code")
+    rec.add_argument("--procedure", required=True)
+    rec.add_argument("--name", required=True)
+    rec.add_argument("--id-number", required=True)
+    rec.add_argument("--phone", default="")
+    rec.add_argument("--email", default="")
+    rec.add_argument("--address", default="")
+    rec.add_argument("--received-at", type=_argument(parse_datetime), default=None)
+    rec.add_argument("--missing", nargs="+", default=[], metavar="COMPONENT",
+                     help="component codes or names the citizen did not bring (form 02)")
+    rec.add_argument("--refuse", default="", metavar="REASON", help="refuse the dossier (form 03)")
+    rec.add_argument("--sets", type=int, default=1)
+    show = dossier_cmd.add_parser("show", parents=[common])
+    show.add_argument("code")
+    find = dossier_cmd.add_parser("search", parents=[common])
+    find.add_argument("query", nargs="?", default="")
+    find.add_argument("--status", type=int, action="append", default=[])
+    find.add_argument("--procedure", default=None)
+    find.add_argument("--from", dest="date_from", type=_argument(parse_date), default=None)
+    find.add_argument("--to", dest="date_to", type=_argument(parse_date), default=None)
+    find.add_argument("--limit", type=int, default=50)
+    setst = dossier_cmd.add_parser("set-status", parents=[common], help="apply a lifecycle action")
+    setst.add_argument("code")
+    setst.add_argument("status", choices=[a.value for a in Action if a not in _INTAKE_ACTIONS])
+    setst.add_argument("--note", default="")
+    setst.add_argument("--receiver", default="", help="who received the result (return_result)")
+    setst.add_argument("--to", default="", help="unit the dossier is transferred to")
+
+    form = commands.add_parser("form", parents=[common], help="render a form as PDF")
+    form.add_argument("form_id", choices=["01", "02", "03", "register"])
+    form.add_argument("code", nargs="?", help="dossier code (forms 01–03)")
+    form.add_argument("--out", type=Path, required=True)
+    form.add_argument("--from", dest="date_from", type=_argument(parse_date), default=None, help="register: first day")
+    form.add_argument("--to", dest="date_to", type=_argument(parse_date), default=None, help="register: last day")
+
+    commands.add_parser("doctor", parents=[common], help="check the workspace and devices")
+    return parser
+
+
+_INTAKE_ACTIONS = {Action.REGISTER, Action.RECEIVE, Action.RECEIVE_INCOMPLETE}
+
+
+def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
+         device_checks: DeviceChecker | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.json = getattr(args, "json", False)
+    args.workspace = getattr(args, "workspace", None)
+    if not args.command:
+        if gui is None:
+            parser.error("no command given and no GUI available")
+        return gui(args)
+    from counter_app import cli_commands
+
+    handler = cli_commands.HANDLERS[args.command]
+    try:
+        return handler(args, device_checks=device_checks)
+    except CounterError as exc:
+        return _report(args, exc.code, exc.message)
+    except OSError as exc:  # a file named on the command line that cannot be read or written
+        return _report(args, "file", f"{exc.filename or 'file'}: {exc.strerror or exc}")
+
+
+def _report(args, code: str, message: str) -> int:
+    if args.json:
+        print(json.dumps({"error": code, "message": message}, ensure_ascii=False), file=sys.stderr)
+    else:
+        print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def open_core(args) -> CounterCore:
+    return CounterCore(open_workspace(args.workspace))
+
+
+def build_receive_request(args) -> IntakeRequest:
+    return IntakeRequest(
+        procedure_code=args.procedure,
+        applicant=ApplicantInput(name=args.name, id_number=args.id_number, phone=args.phone,
+                                 email=args.email, address=args.address),
+        missing=tuple(MissingComponent(code) for code in args.missing),
+        received_at=args.received_at,
+        sets_count=args.sets,
+        refusal_reason=args.refuse,
+    )
+
+
+def search_query_of(args) -> SearchQuery:
+    return SearchQuery(text=args.query, statuses=tuple(args.status), procedure_code=args.procedure,
+                       received_from=args.date_from, received_to=args.date_to, limit=args.limit)
+
+
+__all__ = ["main", "emit", "to_jsonable", "open_core"]

@@ -1,0 +1,121 @@
+"""Handlers of the CLI commands; each returns the process exit code."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from counter_app.catalog.model import Channel
+from counter_app.cli import build_receive_request, open_core, parse_datetime, search_query_of
+from counter_app.cli_output import dmy_hm, emit
+from counter_app.errors import InvalidInput
+
+
+def cmd_demo(args, **_) -> int:
+    from counter_app.demo import create_demo_workspace
+
+    root = create_demo_workspace(args.workspace, force=args.force, dossiers=args.dossiers)
+    return emit(args, {"workspace": str(root)}, f"Demo workspace ready at {root}")
+
+
+def cmd_catalog(args, **_) -> int:
+    core = open_core(args)
+    if args.catalog_command == "import":
+        report = core.import_catalog(args.file)
+        return emit(args, report, f"Imported {args.file.name}: {len(report.added)} new, "
+                                  f"{len(report.new_versions)} new versions, {len(report.unchanged)} unchanged.")
+    specs = core.find_procedures(args.query)
+    lines = []
+    for spec in specs:
+        time_ = spec.processing_time()
+        shown = f"{time_.amount:g} {time_.unit.value}" if time_ else "-"
+        lines.append(f"{spec.code:<12} {shown:<18} {spec.name}")
+    return emit(args, specs, lines or ["No procedure matches."])
+
+
+def cmd_calendar(args, **_) -> int:
+    core = open_core(args)
+    if args.calendar_command == "import":
+        count = core.import_calendar(args.file)
+        return emit(args, {"imported": count}, f"Imported {count} calendar override(s) from {args.file.name}.")
+    days = core.scheduler().calendar.days_off(args.year)
+    return emit(args, days, [f"{d.day:%d/%m/%Y} {d.day:%a}  {d.name}" for d in days])
+
+
+def cmd_due_date(args, **_) -> int:
+    core = open_core(args)
+    received = parse_datetime(args.received_at)
+    due = core.due_date(args.procedure, received, Channel(args.channel))
+    data = {"procedure": args.procedure, "received_at": received, "due_at": due}
+    return emit(args, data, f"{due:%Y-%m-%d %H:%M}")
+
+
+def cmd_dossier(args, **_) -> int:
+    core = open_core(args)
+    sub = args.dossier_command
+    if sub == "receive":
+        view = core.receive(build_receive_request(args))
+        return emit(args, view, view.code)
+    if sub == "show":
+        view = core.dossier(args.code)
+        lines = [f"{view.code}  [{view.status}] {view.status_name}",
+                 f"  {view.procedure_code} {view.procedure_name}",
+                 f"  {view.applicant_name}  {view.id_number}  {view.phone}",
+                 f"  received {dmy_hm(view.received_at)}  due {dmy_hm(view.due_at)}"]
+        lines += [f"  {'x' if c.received else ' '} {c.code} {c.name}" for c in view.components]
+        lines += [f"  #{e.seq} {dmy_hm(e.at)} {e.action} → {e.status} ({e.officer})" for e in view.events]
+        return emit(args, view, lines)
+    if sub == "search":
+        found = core.search(search_query_of(args))
+        lines = [f"{d.code}  [{d.status}] {d.applicant_name}  {d.procedure_code}  {dmy_hm(d.received_at)}"
+                 for d in found]
+        return emit(args, found, lines or ["No dossier matches."])
+    view = core.dossiers.apply(args.code, args.status, note=args.note, receiver_name=args.receiver,
+                               transferred_to=args.to)
+    return emit(args, view, f"{view.code}: [{view.status}] {view.status_name}")
+
+
+def cmd_form(args, **_) -> int:
+    core = open_core(args)
+    if args.form_id == "register":
+        end = args.date_to or date.today()
+        start = args.date_from or end.replace(day=1)
+        pdf = core.render_register(start, end)
+    else:
+        if not args.code:
+            raise InvalidInput(f"Form {args.form_id} needs a dossier code.")
+        pdf = core.issue_form(args.code, args.form_id)
+    _write_file(args.out, pdf)
+    return emit(args, {"out": str(args.out), "bytes": len(pdf)}, f"Wrote {args.out} ({len(pdf)} bytes)")
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    from counter_app.storage.db import classify_os_error
+
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise classify_os_error(exc) from exc
+
+
+def cmd_doctor(args, device_checks=None, **_) -> int:
+    from counter_app.doctor import run_checks
+
+    checks = run_checks(args.workspace, device_checks=device_checks)
+    lines = [f"[{'ok' if c.ok else 'FIX'}] {c.kind}: {c.name} — {c.detail}" for c in checks]
+    emit(args, checks, lines)
+    return 0 if all(c.ok for c in checks) else 1
+
+
+HANDLERS = {
+    "demo": cmd_demo,
+    "catalog": cmd_catalog,
+    "calendar": cmd_calendar,
+    "due-date": cmd_due_date,
+    "dossier": cmd_dossier,
+    "form": cmd_form,
+    "doctor": cmd_doctor,
+}
+

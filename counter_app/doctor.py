@@ -1,0 +1,82 @@
+"""``counter-app doctor``: check a workspace and its devices, and say what to fix."""
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from counter_app.dossiers.events import verify_chain
+from counter_app.errors import CounterError
+from counter_app.ports import DeviceCheck
+from counter_app.storage import migrate
+from counter_app.workspace import DB_NAME, default_workspace_dir
+
+AGENCY_ID = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
+
+
+def run_checks(workspace_dir: Path | None, *, device_checks=None) -> list[DeviceCheck]:
+    root = Path(workspace_dir) if workspace_dir else default_workspace_dir()
+    checks = [_writable(root)]
+    if not (root / DB_NAME).exists():
+        checks.append(DeviceCheck("workspace", str(root), False,
+                                  "no database yet: run 'counter-app demo' or open the app once"))
+        return checks
+    checks.append(_integrity(root / DB_NAME))
+    try:
+        from counter_app.core import CounterCore
+        from counter_app.workspace import open_workspace
+
+        core = CounterCore(open_workspace(root, create=False))
+    except CounterError as exc:
+        checks.append(DeviceCheck("database", "migrations", False, exc.message))
+        return checks
+    head = migrate.head_revision()
+    current = migrate.current_revision(core.workspace.db.engine)
+    checks.append(DeviceCheck("database", "migrations", current == head, f"schema {current}, newest {head}"))
+    with core.workspace.db.read() as session:
+        broken = verify_chain(session)
+    checks.append(DeviceCheck("audit", "event chain", not broken,
+                              "intact" if not broken else f"events {broken[:5]} were altered"))
+    damaged = core.workspace.files.verify()
+    checks.append(DeviceCheck("files", "file store", not damaged,
+                              "all files match their hashes" if not damaged else f"damaged: {damaged[:3]}"))
+    count = len(core.procedures())
+    checks.append(DeviceCheck("catalog", "procedures", count > 0,
+                              f"{count} procedures" if count else "empty: run 'counter-app catalog import FILE'"))
+    office = core.settings().office
+    checks.append(DeviceCheck("settings", "agency id", bool(AGENCY_ID.match(office.agency_id)),
+                              f"{office.agency_id} ({office.agency_name})"))
+    if device_checks is not None:
+        checks.extend(device_checks(core))
+    checks.append(DeviceCheck("sync", "provincial server", True, "not configured: this counter works offline"))
+    core.workspace.close()
+    return checks
+
+
+def _writable(root: Path) -> DeviceCheck:
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=root, prefix=".doctor-"):
+            pass
+        free = _free_mb(root)
+        ok = free > 200
+        return DeviceCheck("workspace", str(root), ok,
+                           f"writable, {free} MB free" + ("" if ok else ": free some disk space"))
+    except OSError as exc:
+        return DeviceCheck("workspace", str(root), False, f"cannot write ({exc.strerror}): check permissions")
+
+
+def _free_mb(root: Path) -> int:
+    return shutil.disk_usage(root).free // (1024 * 1024)
+
+
+def _integrity(db_path: Path) -> DeviceCheck:
+    try:
+        with sqlite3.connect(db_path) as connection:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.Error as exc:
+        return DeviceCheck("database", "integrity", False, f"cannot read the database: {exc}")
+    return DeviceCheck("database", "integrity", result == "ok",
+                       "ok" if result == "ok" else f"damaged ({result}): restore a backup")

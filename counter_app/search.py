@@ -1,0 +1,67 @@
+"""Dossier search: free text (diacritic- and case-insensitive prefixes) plus filters.
+
+Text goes through the FTS5 index over the folded ``search_text``; results come newest
+first straight from the index (rowid order), so a query stops as soon as a page is full.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import column, select, table
+from sqlalchemy.orm import Session, joinedload
+
+from counter_app.dossiers.views import DossierSummary, summary_of
+from counter_app.errors import InvalidInput
+from counter_app.storage.models import Dossier, Procedure
+from counter_app.text import fold
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+MAX_LIMIT = 500
+_FTS = table("dossier_search", column("rowid"), column("dossier_search"))
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    statuses: tuple[int, ...] = ()
+    procedure_code: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None  # inclusive
+    limit: int = 50
+    offset: int = 0
+
+
+def fts_expression(query_text: str) -> str | None:
+    """Every typed word must match the start of a word, in any order."""
+    tokens = _TOKEN.findall(fold(query_text))
+    if not tokens:
+        return None
+    return " AND ".join(f'"{token}"*' for token in tokens)
+
+
+def search(session: Session, query: SearchQuery) -> list[DossierSummary]:
+    if query.received_from and query.received_to and query.received_from > query.received_to:
+        raise InvalidInput("The start date is after the end date.")
+    limit = max(1, min(query.limit, MAX_LIMIT))
+    statement = select(Dossier).options(joinedload(Dossier.procedure))
+    order = Dossier.id.desc()
+    expression = fts_expression(query.text)
+    if expression:
+        # Drive the query from the index, newest first, so LIMIT stops the scan early.
+        statement = statement.join(_FTS, _FTS.c.rowid == Dossier.id).where(
+            _FTS.c.dossier_search.op("MATCH")(expression))
+        order = _FTS.c.rowid.desc()
+    if query.statuses:
+        statement = statement.where(Dossier.status.in_(query.statuses))
+    if query.procedure_code:
+        statement = statement.join(Procedure, Dossier.procedure_id == Procedure.id).where(
+            Procedure.code == query.procedure_code)
+    if query.received_from:
+        statement = statement.where(Dossier.received_at >= datetime.combine(query.received_from, datetime.min.time()))
+    if query.received_to:
+        end = datetime.combine(query.received_to + timedelta(days=1), datetime.min.time())
+        statement = statement.where(Dossier.received_at < end)
+    statement = statement.order_by(order).limit(limit).offset(max(0, query.offset))
+    return [summary_of(d) for d in session.scalars(statement).unique()]
