@@ -45,7 +45,7 @@ def test_receive_show_search_and_status_changes(ws, tmp_path):
     assert [d["code"] for d in found] == [code]
     moved = run_json("dossier", "set-status", code, "transfer", "--to", "Địa chính", workspace=ws)
     assert moved["status"] == 4
-    refused = run("dossier", "set-status", code, "return_result", workspace=ws, check=False)
+    refused = run("dossier", "set-status", code, "return_result", "--receiver", "An", workspace=ws, check=False)
     assert refused.returncode == 1 and "not allowed" in refused.stderr
 
 
