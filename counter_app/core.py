@@ -18,6 +18,7 @@ from counter_app.dossiers.intake import IntakeRequest
 from counter_app.dossiers.service import DossierService, load_dossier
 from counter_app.dossiers.views import DossierSummary, DossierView
 from counter_app.forms import render_form, render_register
+from counter_app.forms.templates import load_template
 from counter_app.scheduling import Scheduler, store_overrides, stored_overrides
 from counter_app.search import SearchQuery, search
 from counter_app.settings import Settings, load_settings, save_settings
@@ -121,16 +122,18 @@ class CounterCore:
         """Render form 01/02/03 for a dossier and keep the PDF with it."""
         with self.workspace.db.write() as session:
             dossier = load_dossier(session, code)
-            pdf = render_form(form_id, form_context(dossier, form_id, self.settings()))
+            context = form_context(dossier, form_id, self.settings())
+            pdf = render_form(form_id, context)
             if keep:
-                sha256 = self.workspace.files.put(pdf)
+                sha256 = self.workspace.files.put(pdf)  # bytes first: the row never points at nothing
                 attach_document(session, dossier, kind=f"form_{form_id}", sha256=sha256, size=len(pdf),
-                                filename=f"{form_id}_{dossier.code}.pdf", now=self.clock())
+                                filename=f"{form_id}_{dossier.code}.pdf", now=self.clock(),
+                                template_version=load_template(form_id).version)
         return pdf
 
     def render_register(self, start: date, end: date) -> bytes:
         with self.workspace.db.read() as session:
-            context = register_context(session, self.settings(), start, end)
+            context = register_context(session, self.settings(), start, end, printed_at=self.clock())
         return render_register(context)
 
     def document_bytes(self, sha256: str) -> bytes:

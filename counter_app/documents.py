@@ -1,7 +1,7 @@
 """Forms issued for a dossier: build their data, render them, keep them with the dossier."""
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -71,13 +71,14 @@ def form_context(dossier: Dossier, form_id: str, settings: Settings) -> DossierF
     )
 
 
-def register_context(session: Session, settings: Settings, start: date, end: date) -> RegisterContext:
+def register_context(session: Session, settings: Settings, start: date, end: date,
+                     printed_at: datetime) -> RegisterContext:
     """The register (form 07 / Sổ theo dõi hồ sơ) for dossiers received in [start, end]."""
     if start > end:
         raise InvalidInput("The register's start date is after its end date.")
     rows = session.scalars(
-        select(Dossier).where(Dossier.received_at >= datetime.combine(start, datetime.min.time()),
-                              Dossier.received_at < datetime.combine(end, datetime.max.time()))
+        select(Dossier).where(Dossier.received_at >= datetime.combine(start, time.min),
+                              Dossier.received_at < datetime.combine(end + timedelta(days=1), time.min))
         .order_by(Dossier.received_at, Dossier.id)
         .options(selectinload(Dossier.events), selectinload(Dossier.procedure))
     ).all()
@@ -85,6 +86,7 @@ def register_context(session: Session, settings: Settings, start: date, end: dat
         office=office_info(settings),
         title_period=f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}",
         rows=tuple(_register_row(number, d) for number, d in enumerate(rows, start=1)),
+        printed_at=printed_at,
     )
 
 
