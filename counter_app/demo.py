@@ -82,7 +82,8 @@ def _sample_dossiers(core: CounterCore, count: int, today: date) -> None:
     rng = random.Random(20261125)
     procedures = core.procedures()
     for index in range(count):
-        day = today - timedelta(days=(count - index) * 14 // max(count, 1))
+        # Past days only: a reception time later than "now" would rightly be refused.
+        day = today - timedelta(days=1 + (count - index) * 14 // max(count, 1))
         while day.weekday() >= 5:
             day -= timedelta(days=1)
         received = datetime.combine(day, time(rng.randint(8, 16), rng.choice((0, 15, 30, 45))))
