@@ -127,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--from", dest="date_from", type=_argument(parse_date), default=None, help="register: first day")
     form.add_argument("--to", dest="date_to", type=_argument(parse_date), default=None, help="register: last day")
 
+    settings = commands.add_parser("settings", parents=[common], help="office, counter and rules settings")
+    settings_cmd = settings.add_subparsers(dest="settings_command", required=True)
+    settings_cmd.add_parser("show", parents=[common])
+    set_ = settings_cmd.add_parser("set", parents=[common], help="e.g. settings set office.agency_id 000.00.31.H41")
+    set_.add_argument("key")
+    set_.add_argument("value")
+
     commands.add_parser("doctor", parents=[common], help="check the workspace and devices")
     return parser
 

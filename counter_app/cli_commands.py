@@ -100,6 +100,21 @@ def _write_file(path: Path, data: bytes) -> None:
         raise classify_os_error(exc) from exc
 
 
+def cmd_settings(args, **_) -> int:
+    from dataclasses import asdict
+
+    from counter_app.settings import set_value
+
+    core = open_core(args)
+    settings = core.settings()
+    if args.settings_command == "set":
+        core.save_settings(set_value(settings, args.key, args.value))
+        settings = core.settings()
+    data = asdict(settings)
+    lines = [f"{section}.{key} = {value!r}" for section, values in data.items() for key, value in values.items()]
+    return emit(args, data, lines)
+
+
 def cmd_doctor(args, device_checks=None, **_) -> int:
     from counter_app.doctor import run_checks
 
@@ -116,6 +131,7 @@ HANDLERS = {
     "due-date": cmd_due_date,
     "dossier": cmd_dossier,
     "form": cmd_form,
+    "settings": cmd_settings,
     "doctor": cmd_doctor,
 }
 

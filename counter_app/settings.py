@@ -104,3 +104,26 @@ def validate_settings(settings: Settings) -> None:
         raise InvalidInput(f"Workstation slot must be a number from 1 to 9, got {slot!r}.")
     if "{seq" not in settings.rules.code_pattern:
         raise InvalidInput("The dossier code pattern must contain {seq}.")
+
+
+def set_value(settings: Settings, key: str, raw: str) -> Settings:
+    """Set ``section.field`` from text (numbers, true/false and null understood); validates."""
+    import json
+
+    section_name, _, field_name = key.partition(".")
+    section = getattr(settings, section_name, None) if section_name in SECTIONS else None
+    if section is None or field_name not in {f.name for f in fields(section)}:
+        known = ", ".join(f"{name}.{f.name}" for name, cls in SECTIONS.items() for f in fields(cls))
+        raise InvalidInput(f"Unknown setting {key!r}. Known settings: {known}.")
+    current = getattr(section, field_name)
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    if isinstance(current, str) and not isinstance(value, str):
+        value = raw  # e.g. an agency id that looks like a number stays text
+    if isinstance(current, tuple) and isinstance(value, list):
+        value = tuple(value)
+    setattr(section, field_name, value)
+    validate_settings(settings)
+    return settings

@@ -121,3 +121,19 @@ def test_demo_refuses_to_reset_a_real_workspace(ws):
     result = subprocess.run([COUNTER_APP, "demo", "--workspace", str(ws)], capture_output=True, text=True)
     assert result.returncode == 1 and "refusing" in result.stderr
     assert run_json("catalog", "list", workspace=ws)  # still there
+
+
+def test_settings_show_and_set(ws):
+    run("settings", "set", "office.agency_id", "000.00.12.H40", workspace=ws)
+    run("settings", "set", "workstation.slot", "3", workspace=ws)
+    shown = run_json("settings", "show", workspace=ws)
+    assert shown["office"]["agency_id"] == "000.00.12.H40"
+    assert shown["workstation"]["slot"] == 3
+    code = run("dossier", "receive", "--procedure", "1.001193", "--name", "Hà Văn Sơn",
+               "--id-number", "037099012345", "--received-at", "2026-11-25 08:00", workspace=ws).stdout.strip()
+    assert code == "000.00.12.H40-261125-3000"
+    for key, value, needle in [("workstation.slot", "12", "1 to 9"), ("office.nonsense", "x", "Unknown setting"),
+                               ("rules.code_pattern", "{agency}", "{seq}")]:
+        result = run("settings", "set", key, value, workspace=ws, check=False)
+        assert result.returncode == 1 and needle in result.stderr
+    assert run_json("settings", "show", workspace=ws)["workstation"]["slot"] == 3
