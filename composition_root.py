@@ -53,8 +53,13 @@ def launch_gui(args) -> int:
     return run_gui(core, printer=printer)
 
 
+def extra_commands() -> list[cli.ExtraCommand]:
+    """Commands of the outer layers (sync, signing, …), registered here and nowhere else."""
+    return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, gui=launch_gui, device_checks=check_devices)
+    return cli.main(argv, gui=launch_gui, device_checks=check_devices, extra=extra_commands())
 
 
 if __name__ == "__main__":

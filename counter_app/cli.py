@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Sequence
@@ -56,12 +57,30 @@ def _argument(parse):
     return convert
 
 
-def build_parser() -> argparse.ArgumentParser:
+@dataclass(frozen=True)
+class ExtraCommand:
+    """A command contributed by an outer layer (sync, devices) through the composition root.
+
+    ``configure(subparser, common)`` adds its arguments; ``run(args, open_core)`` does the
+    work and returns the exit code. The core stays free of those layers' imports.
+    """
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser, argparse.ArgumentParser], None]
+    run: Callable[..., int]
+
+
+def common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS,
                         help="workspace folder (default: COUNTER_APP_HOME or the user data folder)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    return common
 
+
+def build_parser(extra: Sequence[ExtraCommand] = ()) -> argparse.ArgumentParser:
+    common = common_options()
     parser = argparse.ArgumentParser(prog="counter-app", parents=[common],
                                      description="Quầy Một Cửa — one-stop counter app. No command opens the GUI.")
     parser.add_argument("--simulated", action="store_true", help="GUI: use simulated devices")
@@ -135,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     set_.add_argument("value")
 
     commands.add_parser("doctor", parents=[common], help="check the workspace and devices")
+    for command in extra:
+        command.configure(commands.add_parser(command.name, parents=[common], help=command.help), common)
     return parser
 
 
@@ -142,8 +163,8 @@ _INTAKE_ACTIONS = {Action.REGISTER, Action.RECEIVE, Action.RECEIVE_INCOMPLETE}
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
-         device_checks: DeviceChecker | None = None) -> int:
-    parser = build_parser()
+         device_checks: DeviceChecker | None = None, extra: Sequence[ExtraCommand] = ()) -> int:
+    parser = build_parser(extra)
     args = parser.parse_args(argv)
     args.json = getattr(args, "json", False)
     args.workspace = getattr(args, "workspace", None)
@@ -153,9 +174,11 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         return gui(args)
     from counter_app import cli_commands
 
-    handler = cli_commands.HANDLERS[args.command]
+    extra_by_name = {command.name: command for command in extra}
     try:
-        return handler(args, device_checks=device_checks)
+        if args.command in extra_by_name:
+            return extra_by_name[args.command].run(args, open_core)
+        return cli_commands.HANDLERS[args.command](args, device_checks=device_checks)
     except CounterError as exc:
         return _report(args, exc.code, exc.message)
     except OSError as exc:  # a file named on the command line that cannot be read or written
