@@ -101,3 +101,9 @@ def test_database_file_is_plain_sqlite(tmp_path):
     workspace.close()
     with sqlite3.connect(tmp_path / "ws" / "counter.sqlite3") as connection:
         assert connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_fast_head_lookup_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()

@@ -10,7 +10,6 @@ from ..resources import resource_path
 from .fingerprint import fingerprint
 from .model import ProcedureSpec
 from .national_json import dump_national_json, load_national_json
-from .xlsx_import import load_xlsx, write_xlsx_template
 
 DEMO_CATALOG = ("catalog", "demo_catalog.json")
 
@@ -23,3 +22,16 @@ __all__ = [
 def load_demo_catalog() -> list[ProcedureSpec]:
     """Real commune-level procedures for demos and tests (``resources/catalog``)."""
     return load_national_json(resource_path(*DEMO_CATALOG))
+
+
+def load_xlsx(path):
+    """Procedures from the officers' XLSX sheet (openpyxl is loaded only when needed)."""
+    from .xlsx_import import load_xlsx as load
+
+    return load(path)
+
+
+def write_xlsx_template(path, specs=()):
+    from .xlsx_import import write_xlsx_template as write
+
+    return write(path, specs)
