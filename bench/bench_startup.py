@@ -30,8 +30,8 @@ import resource, sys
 sys.path.insert(0, {repo!r})
 from counter_app.core import CounterCore
 from counter_app.workspace import open_workspace
-from ui.application import create_application, create_main_window
-app = create_application([])
+from ui.application import create_main_window, ensure_app
+app = ensure_app([])
 core = CounterCore(open_workspace({workspace!r}))
 window = create_main_window(core)
 window.show()

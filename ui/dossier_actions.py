@@ -1,0 +1,127 @@
+"""The steps an officer can take on a saved dossier, and the dialog that confirms each one.
+
+Only the actions the core allows for the current status are offered (``allowed_actions``),
+less the intake ones (receiving needs the checklist of the intake wizard). Each asks for
+what the record needs: the processing unit for a transfer, the receiver's name when the
+result is returned, a reason to refuse, stop or withdraw.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter_app.documents import FORM_FOR_ACTION
+from counter_app.dossiers.lifecycle import Action, Status, next_status
+from counter_app.dossiers.views import DossierView
+from ui.labels import status_name
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, Signal
+from ui.widgets import buddy_label, label, set_invalid
+
+INTAKE_ONLY = frozenset({"register", "receive", "receive_incomplete"})
+# The usual next step from each status: shown as the primary button.
+MAIN_STEPS = frozenset({"transfer", "supplement_received", "financial_done", "result_ready", "return_result"})
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    button: str  # English source text, translated in context "DossierActions"
+    field: str | None = None  # keyword of ``DossierService.apply`` the answer goes to
+    prompt: str = ""
+    required: bool = False
+
+
+ACTIONS: dict[str, ActionSpec] = {
+    "transfer": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Transfer for processing…"), "transferred_to",
+                           QT_TRANSLATE_NOOP("DossierActions", "&Processing unit receiving the dossier:"), True),
+    "start_processing": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Start processing here…"), "note",
+                                   QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
+    "supplement_received": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Supplement received…"), "note",
+                                      QT_TRANSLATE_NOOP("DossierActions", "&What was handed in (optional):")),
+    "request_supplement": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Request a supplement…"), "note",
+                                     QT_TRANSLATE_NOOP("DossierActions", "&What must be supplemented, and why:"),
+                                     True),
+    "request_financial": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Request financial obligation…"), "note",
+                                    QT_TRANSLATE_NOOP("DossierActions", "&Amount and how to pay:"), True),
+    "financial_done": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Financial obligation fulfilled…"), "note",
+                                 QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
+    "result_ready": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Result ready…"), "note",
+                               QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
+    "return_result": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Return the result…"), "receiver_name",
+                                QT_TRANSLATE_NOOP("DossierActions", "&Name of the person receiving the result:"),
+                                True),
+    "refuse": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Refuse…"), "note",
+                         QT_TRANSLATE_NOOP("DossierActions", "&Reason for refusal:"), True),
+    "stop": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Stop processing…"), "note",
+                       QT_TRANSLATE_NOOP("DossierActions", "&Reason for stopping:"), True),
+    "withdraw": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Withdraw at the citizen's request…"), "note",
+                           QT_TRANSLATE_NOOP("DossierActions", "&Reason given by the citizen:"), True),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DossierActions", text)
+
+
+def offered_actions(view: DossierView) -> list[str]:
+    return [a for a in view.allowed_actions if a not in INTAKE_ONLY and a in ACTIONS]
+
+
+def button_text(action: str) -> str:
+    return _t(ACTIONS[action].button)
+
+
+def intake_form_id(view: DossierView) -> str | None:
+    """The form the dossier's intake called for (01, 02 or 03)."""
+    if not view.events:
+        return None
+    action = view.events[0].action
+    return FORM_FOR_ACTION.get(Action(action)) if action in {a.value for a in Action} else None
+
+
+def target_status(view: DossierView, action: str) -> int:
+    transferred = any(e.action in (Action.TRANSFER.value, Action.START_PROCESSING.value) for e in view.events)
+    return int(next_status(Status(view.status), Action(action), was_transferred=transferred))
+
+
+class ActionDialog(QDialog):
+    """Confirm one action; asks for its text and will not accept an empty required answer."""
+
+    confirmed = Signal(str, dict)  # action, keyword arguments for ``dossiers.apply``
+
+    def __init__(self, view: DossierView, action: str, parent=None):
+        super().__init__(parent)
+        self.action = action
+        self.spec = ACTIONS[action]
+        self.setWindowTitle(button_text(action).rstrip("…"))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        change = self.tr("Dossier {code}: {old} → {new}").format(
+            code=view.code, old=status_name(view.status), new=status_name(target_status(view, action)))
+        layout.addWidget(label(change, "heading", wrap=True))
+        layout.addWidget(label(view.applicant_name + " · " + view.procedure_name, "muted", wrap=True))
+        self.answer = QLineEdit()
+        layout.addWidget(buddy_label(_t(self.spec.prompt), self.answer))
+        layout.addWidget(self.answer)
+        self.error = label("", "field-error", wrap=True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.ok_button = buttons.addButton(self.tr("&Confirm"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setProperty("role", "primary")
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.answer.setFocus()
+
+    def accept(self) -> None:
+        text = self.answer.text().strip()
+        if self.spec.required and not text:
+            self.error.setText(self.tr("This cannot be empty: it goes into the dossier's record."))
+            self.error.show()
+            set_invalid(self.answer, True)
+            self.answer.setFocus()
+            return
+        super().accept()
+        self.confirmed.emit(self.action, {self.spec.field: text} if text else {})

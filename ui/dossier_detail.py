@@ -1,0 +1,336 @@
+"""One dossier: applicant, procedure, papers, timeline, documents and the next steps.
+
+Loading and every action run in a worker; after an action the dossier is read again
+and shown, and ``changed`` tells the list to refresh.
+"""
+from __future__ import annotations
+
+from counter_app.dossiers.views import DossierView, EventView
+from ui.dossier_actions import MAIN_STEPS, ActionDialog, button_text, intake_form_id, offered_actions
+from ui.labels import (
+    action_name,
+    channel_name,
+    copy_kind_name,
+    fmt_date,
+    fmt_datetime,
+    form_of_document,
+    form_title,
+    is_overdue,
+    status_name,
+)
+from ui.messages import describe
+from ui.printing import PdfActions
+from ui.qt import (
+    QGridLayout,
+    QHBoxLayout,
+    QKeySequence,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.theme import COLORS, status_colors
+from ui.widgets import Banner, card, label, primary_button, read_only_rows
+
+ACTIONS_PER_ROW = 4
+
+
+class FitTable(QTableWidget):
+    """A read-only table as tall as its rows (the page scrolls, not the table); rows are
+    re-measured when the width changes, so long paper names wrap without being clipped."""
+
+    def __init__(self, headers: list[str], stretch: int):
+        super().__init__(0, len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        read_only_rows(self, stretch=stretch)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_pending = False
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def fill(self, rows: list[tuple[str, ...]]) -> None:
+        self.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.setItem(r, c, QTableWidgetItem(value))
+        self.fit()
+
+    def fit(self) -> None:
+        self.resizeRowsToContents()
+        header = self.horizontalHeader().height()
+        self.setFixedHeight(header + max(sum(self.rowHeight(r) for r in range(self.rowCount())), 30) + 4)
+
+    def _section_resized(self, _index, _old, _new) -> None:
+        if not self._fit_pending:  # once per burst of column changes
+            self._fit_pending = True
+            QTimer.singleShot(0, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
+        self.fit()
+
+
+class DossierDetail(QWidget):
+    back_requested = Signal()
+    changed = Signal(str)  # code of a dossier an action changed
+
+    def __init__(self, core, runner, device_runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._core, self._runner = core, runner
+        self.view: DossierView | None = None
+        self.dialog: ActionDialog | None = None
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.pdf_actions = PdfActions(self, device_runner, self.show_error, self.show_info)
+        self._build()
+        for keys, slot in (("Esc", self.back_requested.emit), ("Alt+Left", self.back_requested.emit),
+                           ("F5", self.reload)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 12, 24, 12)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back to the list (Esc)"))
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.code = label("", "title", selectable=True)
+        self.status = label("")
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(self.code)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        outer.addLayout(top)
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        outer.addWidget(self.progress)
+        self.actions_holder = QVBoxLayout()
+        self.actions_box: QWidget | None = None
+        outer.addLayout(self.actions_holder)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(12)
+        info, info_layout = card()
+        self.info = QGridLayout()
+        self.info.setHorizontalSpacing(16)
+        self.info.setColumnStretch(1, 1)
+        self.info.setColumnStretch(3, 1)
+        info_layout.addLayout(self.info)
+        layout.addWidget(info)
+        self.components = FitTable([self.tr("Paper"), self.tr("Kind"), self.tr("Received")], 0)
+        self.events = FitTable([self.tr("Time"), self.tr("Step"), self.tr("Officer"), self.tr("Counter"),
+                              self.tr("Note")], 4)
+        self.documents = FitTable([self.tr("Document"), self.tr("Made at"), self.tr("File")], 0)
+        for title, table in ((self.tr("Papers"), self.components), (self.tr("Timeline"), self.events),
+                             (self.tr("Documents"), self.documents)):
+            frame, inner = card()
+            inner.addWidget(label(title, "heading"))
+            inner.addWidget(table)
+            if table is self.documents:
+                inner.addLayout(self._document_buttons())
+            layout.addWidget(frame)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+    def _document_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.document_buttons = []
+        for text, handler in ((self.tr("&Open"), self.pdf_actions.open_pdf),
+                              (self.tr("&Print…"), self.pdf_actions.print_pdf),
+                              (self.tr("Sa&ve PDF…"), self.pdf_actions.save_pdf)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, h=handler: self._with_document(h))
+            row.addWidget(button)
+            self.document_buttons.append(button)
+        self.make_form_button = QPushButton()
+        self.make_form_button.clicked.connect(self.make_form)
+        self.make_form_button.hide()
+        row.addWidget(self.make_form_button)
+        row.addStretch(1)
+        return row
+
+    # -- loading ------------------------------------------------------------------------
+
+    def show_dossier(self, code: str) -> None:
+        self.banner.clear_message()
+        self._run(lambda: self._core.dossier(code), self.render)
+
+    def reload(self) -> None:
+        if self.view:
+            self._run(lambda code=self.view.code: self._core.dossier(code), self.render)
+
+    def _run(self, fn, on_result) -> None:
+        self.progress.show()
+        for button in self.action_buttons.values():
+            button.setEnabled(False)
+        self._runner.submit(fn, on_result=on_result, on_error=self.show_error_of,
+                            on_finished=self._finished, owner=self)
+
+    def _finished(self) -> None:
+        self.progress.hide()
+        for button in self.action_buttons.values():
+            button.setEnabled(True)
+
+    def render(self, view: DossierView) -> None:
+        self.view = view
+        self.code.setText(view.code)
+        fg, bg = status_colors(view.status)
+        self.status.setText(f" {status_name(view.status)} ")
+        self.status.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; border-radius: 4px; "
+                                  "padding: 4px 10px; font-weight: 600;")
+        self._render_info(view)
+        self.components.fill([(c.name, f"{copy_kind_name(c.copy_kind)} × {c.count}",
+                                 self.tr("Yes") if c.received else self.tr("Missing: {reason}").format(
+                                     reason=c.missing_reason or "—")) for c in view.components])
+        self.events.fill([(fmt_datetime(e.at), action_name(e.action), e.officer, e.counter, self.event_note(e))
+                            for e in view.events])
+        self.documents.fill([(form_of_document(d.kind), fmt_datetime(d.created_at), d.filename)
+                               for d in view.documents])
+        if view.documents:
+            self.documents.selectRow(len(view.documents) - 1)
+        self._render_actions(view)
+        self._render_make_form(view)
+        for button in self.document_buttons:
+            button.setEnabled(bool(view.documents))
+
+    def _render_info(self, view: DossierView) -> None:
+        while self.info.count():
+            self.info.takeAt(0).widget().deleteLater()
+        due = fmt_datetime(view.due_at) or self.tr("not set (dossier not complete)")
+        overdue = is_overdue(view.status, view.due_at, self._core.clock())
+        if overdue:
+            due = self.tr("{due} — OVERDUE").format(due=due)
+        channel = self.tr("{channel}, {sets} set(s)").format(channel=channel_name(view.channel),
+                                                             sets=view.sets_count)
+        pairs = [
+            (self.tr("Applicant:"), view.applicant_name),
+            (self.tr("Procedure:"), f"{view.procedure_code} · {view.procedure_name}"),
+            (self.tr("ID number:"), view.id_number), (self.tr("Received:"), fmt_datetime(view.received_at)),
+            (self.tr("Birth date:"), fmt_date(view.birth_date)), (self.tr("Appointment:"), due),
+            (self.tr("Address:"), view.address), (self.tr("Channel / sets:"), channel),
+            (self.tr("Phone:"), view.phone), (self.tr("Result delivery:"), view.return_method),
+            (self.tr("E-mail:"), view.email), (self.tr("Register line:"), str(view.register_line or "")),
+        ]
+        for index, (name, value) in enumerate(pairs):
+            row, column = divmod(index, 2)
+            value_label = label(value or "—", wrap=True, selectable=True)
+            if overdue and index == 5:
+                value_label.setStyleSheet(f"color: {COLORS['error']}; font-weight: 600;")
+            self.info.addWidget(label(name, "muted"), row, column * 2)
+            self.info.addWidget(value_label, row, column * 2 + 1)
+
+    def _render_actions(self, view: DossierView) -> None:
+        if self.actions_box is not None:  # a new box each time: nothing stale stays on screen
+            self.actions_box.hide()
+            self.actions_box.deleteLater()
+        self.action_buttons = {}
+        self.actions_box = QWidget()
+        grid = QGridLayout(self.actions_box)
+        grid.setContentsMargins(0, 4, 0, 4)
+        offered = offered_actions(view)
+        if offered:
+            grid.addWidget(label(self.tr("Next step:"), "muted"), 0, 0)
+        for index, action in enumerate(offered):
+            button = primary_button(button_text(action)) if action in MAIN_STEPS else QPushButton(button_text(action))
+            button.clicked.connect(lambda _checked=False, a=action: self.ask_action(a))
+            row, column = divmod(index, ACTIONS_PER_ROW)
+            grid.addWidget(button, row, column + 1)
+            self.action_buttons[action] = button
+        grid.setColumnStretch(ACTIONS_PER_ROW + 1, 1)
+        self.actions_holder.addWidget(self.actions_box)
+
+    def _render_make_form(self, view: DossierView) -> None:
+        """Offer to make the intake form again when it is missing (its rendering failed at intake)."""
+        form_id = intake_form_id(view)
+        missing = form_id and not any(d.kind == f"form_{form_id}" for d in view.documents)
+        self.make_form_button.setVisible(bool(missing))
+        if missing:
+            self.make_form_button.setText(self.tr("Make {form}").format(form=form_title(form_id)))
+
+    def make_form(self) -> None:
+        code, form_id = self.view.code, intake_form_id(self.view)
+
+        def make():
+            self._core.issue_form(code, form_id)
+            return self._core.dossier(code)
+
+        self._run(make, self.render)
+
+    def event_note(self, event: EventView) -> str:
+        payload = event.payload
+        parts = []
+        if payload.get("to"):
+            parts.append(self.tr("To: {unit}").format(unit=payload["to"]))
+        if payload.get("receiver"):
+            parts.append(self.tr("Received by: {name}").format(name=payload["receiver"]))
+        if payload.get("reason"):
+            parts.append(self.tr("Reason: {reason}").format(reason=payload["reason"]))
+        if payload.get("missing"):
+            names = {c.code: c.name for c in self.view.components} if self.view else {}
+            parts.append(self.tr("Missing: {items}").format(
+                items=", ".join(names.get(code, code) for code in payload["missing"])))
+        if payload.get("note"):
+            parts.append(payload["note"])
+        return "; ".join(parts)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def ask_action(self, action: str) -> ActionDialog:
+        """Open the confirmation for ``action`` (non-blocking); confirming runs it."""
+        self.dialog = ActionDialog(self.view, action, self)
+        self.dialog.confirmed.connect(self.apply)
+        self.dialog.finished.connect(lambda _result: self.window().activateWindow())  # keys back here
+        self.dialog.open()
+        self.dialog.answer.setFocus()
+        return self.dialog
+
+    def apply(self, action: str, arguments: dict) -> None:
+        code = self.view.code
+        self._run(lambda: self._core.dossiers.apply(code, action, **arguments),
+                  lambda view: self._applied(action, view))
+
+    def _applied(self, action: str, view: DossierView) -> None:
+        self.render(view)
+        self.show_info(self.tr("Saved: {step}. Status now: {status}.").format(
+            step=action_name(action), status=status_name(view.status)))
+        self.changed.emit(view.code)
+        # The clicked button is gone with the old status: keep the keyboard in the screen.
+        next(iter(self.action_buttons.values()), self.back_button).setFocus()
+
+    # -- documents ----------------------------------------------------------------------
+
+    def _with_document(self, handler) -> None:
+        row = self.documents.currentRow()
+        if not self.view or not 0 <= row < len(self.view.documents):
+            self.show_info(self.tr("Choose a document in the list first."))
+            return
+        document = self.view.documents[row]
+        self._runner.submit(lambda: self._core.document_bytes(document.sha256),
+                            on_result=lambda pdf: handler(pdf, document.filename),
+                            on_error=self.show_error_of, owner=self)
+
+    # -- messages -----------------------------------------------------------------------
+
+    def show_error_of(self, error: BaseException) -> None:
+        self.show_error(describe(error))
+
+    def show_error(self, message) -> None:
+        self.banner.show_error(message)
+
+    def show_info(self, text: str) -> None:
+        self.banner.show_message("ok", text)

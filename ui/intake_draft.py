@@ -1,0 +1,124 @@
+"""What the officer has entered so far in the intake wizard (plain Python, no Qt).
+
+The draft outlives page changes and failed saves, so nothing typed is ever lost; it
+turns into the core's ``IntakeRequest`` only when the officer confirms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from counter_app.catalog.model import Channel, ProcedureSpec
+from counter_app.documents import FORM_FOR_ACTION
+from counter_app.dossiers.intake import EMAIL, ID_NUMBER, PHONE, ApplicantInput, IntakeRequest, MissingComponent
+from counter_app.dossiers.lifecycle import Action
+
+_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_COMPACT_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # 01011990, as on the ID card's QR
+
+# Problems found in the applicant's fields; the page words them for the officer.
+NAME_EMPTY = "name_empty"
+ID_NUMBER_FORMAT = "id_number_format"
+BIRTH_DATE_FORMAT = "birth_date_format"
+BIRTH_DATE_RANGE = "birth_date_range"
+PHONE_FORMAT = "phone_format"
+EMAIL_FORMAT = "email_format"
+
+
+def parse_date(text: str) -> date | None:
+    """dd/mm/yyyy (also d/m/yyyy, dd.mm.yyyy, ddmmyyyy); None when empty; ValueError when unreadable."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DATE.match(text) or _COMPACT_DATE.match(text)
+    if not match:
+        raise ValueError(text)
+    day, month, year = (int(part) for part in match.groups())
+    return date(year, month, day)
+
+
+@dataclass
+class IntakeDraft:
+    procedure: ProcedureSpec | None = None
+    name: str = ""
+    id_number: str = ""
+    birth_date_text: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    channel: Channel = Channel.DIRECT
+    sets_count: int = 1
+    received: dict[str, bool] = field(default_factory=dict)  # component code → handed in
+    missing_reasons: dict[str, str] = field(default_factory=dict)
+    refused: bool = False
+    refusal_reason: str = ""
+
+    @property
+    def touched(self) -> bool:
+        """Has the officer entered anything worth asking about before throwing it away?"""
+        return bool(self.procedure or self.name or self.id_number or self.phone or self.address)
+
+    # -- applicant ---------------------------------------------------------------------
+
+    def applicant_problems(self, today: date) -> dict[str, str]:
+        """Field name → problem code, every problem at once (empty when all is well)."""
+        problems: dict[str, str] = {}
+        if not self.name.strip():
+            problems["name"] = NAME_EMPTY
+        id_number = re.sub(r"\s", "", self.id_number)
+        if id_number and not ID_NUMBER.match(id_number):
+            problems["id_number"] = ID_NUMBER_FORMAT
+        try:
+            birth = parse_date(self.birth_date_text)
+        except ValueError:
+            problems["birth_date"] = BIRTH_DATE_FORMAT
+        else:
+            if birth and not date(1900, 1, 1) <= birth <= today:
+                problems["birth_date"] = BIRTH_DATE_RANGE
+        phone = re.sub(r"[\s.\-()]", "", self.phone)
+        if phone and not PHONE.match(phone):
+            problems["phone"] = PHONE_FORMAT
+        if self.email.strip() and not EMAIL.match(self.email.strip()):
+            problems["email"] = EMAIL_FORMAT
+        return problems
+
+    def applicant(self) -> ApplicantInput:
+        return ApplicantInput(name=self.name.strip(), id_number=self.id_number.strip(),
+                              birth_date=parse_date(self.birth_date_text), address=self.address.strip(),
+                              phone=self.phone.strip(), email=self.email.strip())
+
+    # -- components and outcome ------------------------------------------------------------
+
+    def reset_components(self) -> None:
+        components = self.procedure.components if self.procedure else ()
+        self.received = {c.code: False for c in components}
+        self.missing_reasons = {}
+
+    def missing_components(self):
+        components = self.procedure.components if self.procedure else ()
+        return [c for c in components if not self.received.get(c.code, False)]
+
+    def missing_required(self):
+        return [c for c in self.missing_components() if c.mandatory]
+
+    def outcome(self) -> Action:
+        # The same decision the core makes in ``DossierService.receive``.
+        if self.refused:
+            return Action.REFUSE
+        return Action.RECEIVE_INCOMPLETE if self.missing_required() else Action.RECEIVE
+
+    def form_id(self) -> str:
+        return FORM_FOR_ACTION[self.outcome()]
+
+    def to_request(self) -> IntakeRequest:
+        missing = tuple(MissingComponent(c.code, self.missing_reasons.get(c.code, "").strip())
+                        for c in self.missing_components())
+        return IntakeRequest(
+            procedure_code=self.procedure.code,
+            applicant=self.applicant(),
+            missing=missing,
+            channel=self.channel,
+            sets_count=self.sets_count,
+            refusal_reason=self.refusal_reason.strip() if self.refused else "",
+        )

@@ -1,0 +1,263 @@
+"""The intake wizard: procedure → applicant → papers → review → done.
+
+Keyboard first: Enter goes to the next step, Alt+← back, Ctrl+Enter confirms (from an
+earlier step it walks forward to the review, checking each step), Esc cancels after a
+question. Saving runs in a worker; on failure the officer sees what to do next and
+everything typed stays in place (the draft is only cleared for a new dossier).
+"""
+from __future__ import annotations
+
+from counter_app.documents import FORM_FOR_ACTION
+from counter_app.dossiers.lifecycle import Action
+from counter_app.dossiers.views import DossierView
+from ui.intake_checklist import ChecklistPage
+from ui.intake_draft import IntakeDraft
+from ui.intake_pages import ApplicantPage, ProcedurePage, WizardPage
+from ui.intake_review import DonePage, ReviewPage
+from ui.messages import describe
+from ui.printing import PdfActions
+from ui.qt import (
+    QHBoxLayout,
+    QKeySequence,
+    QProgressBar,
+    QPushButton,
+    QShortcut,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.widgets import Banner, ask, label, primary_button, set_role
+
+PROCEDURE, APPLICANT, CHECKLIST, REVIEW, DONE = range(5)
+
+
+class IntakeWizard(QWidget):
+    dossier_received = Signal(str)  # the new dossier's code
+
+    def __init__(self, core, runner, device_runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._core, self._runner = core, runner
+        self.draft = IntakeDraft()
+        self.saving = False
+        self.catalogue_ready = False
+
+        def pdf_actions(page, on_error, on_info):
+            return PdfActions(page, device_runner, on_error, on_info)
+
+        self.procedure_page = ProcedurePage(self._find_procedures)
+        self.applicant_page = ApplicantPage(lambda: core.clock().date())
+        self.checklist_page = ChecklistPage()
+        self.review_page = ReviewPage(core, runner)
+        self.done_page = DonePage(pdf_actions)
+        self.pages: list[WizardPage] = [self.procedure_page, self.applicant_page, self.checklist_page,
+                                        self.review_page, self.done_page]
+        self._build()
+        self._bind_keys()
+        self.procedure_page.chosen.connect(self.next)
+        self.done_page.new_button.clicked.connect(lambda: self.new_dossier(confirm=False))
+        self.done_page.retry_button.clicked.connect(self._issue_form)
+        self.load_catalogue()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(10)
+        steps = QHBoxLayout()
+        self.step_labels = [label(f"{number}. {page.step_title()}", "step")
+                            for number, page in enumerate(self.pages, start=1)]
+        for number, step in enumerate(self.step_labels):
+            if number:
+                steps.addWidget(label("›", "muted"))
+            steps.addWidget(step)
+        steps.addStretch(1)
+        layout.addLayout(steps)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        layout.addWidget(self.stack, 1)
+        self.banner = Banner()
+        layout.addWidget(self.banner)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy, no percentage
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        self.back_button = QPushButton(self.tr("← Back (Alt+←)"))
+        self.next_button = primary_button(self.tr("Next → (Enter)"))
+        for button in (self.cancel_button, self.back_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout.addLayout(buttons)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self._show(PROCEDURE)
+
+    def _bind_keys(self) -> None:
+        def bind(keys, slot, widget=None):
+            shortcut = QShortcut(QKeySequence(keys), widget or self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        bind("Alt+Left", self.back)
+        bind("Ctrl+Return", self.confirm)
+        bind("Ctrl+Enter", self.confirm)
+        bind("Esc", self.cancel)
+        bind("Ctrl+P", self.done_page.print_form, self.done_page)
+        bind("Ctrl+S", self.done_page.save_form, self.done_page)
+        bind("Ctrl+O", self.done_page.open_form, self.done_page)
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in a field reaches us unhandled: it means "next". On a focused button it clicks it.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.click()
+            elif self.current != DONE:
+                self.next()
+            return
+        super().keyPressEvent(event)
+
+    # -- navigation ---------------------------------------------------------------------
+
+    @property
+    def current(self) -> int:
+        return self.stack.currentIndex()
+
+    def _show(self, index: int) -> None:
+        self.pages[index].enter(self.draft)  # before showing: new rows appear with the page
+        self.stack.setCurrentIndex(index)
+        for number, step in enumerate(self.step_labels):
+            set_role(step, "step-current" if number == index else "step-done" if number < index else "step")
+        self.back_button.setEnabled(PROCEDURE < index < DONE)
+        self.next_button.setVisible(index != DONE)
+        self.cancel_button.setVisible(index != DONE)
+        self.back_button.setVisible(index != DONE)
+        self.next_button.setText(self.tr("Receive dossier (Ctrl+Enter)") if index == REVIEW
+                                 else self.tr("Next → (Enter)"))
+        if index == REVIEW:
+            self.next_button.setFocus()  # Enter here receives, as Ctrl+Enter does
+        else:
+            self.pages[index].focus_first()
+
+    def next(self) -> bool:
+        if self.saving or self.current == DONE:
+            return False
+        if self.current == REVIEW:
+            self.confirm()
+            return False
+        if not self.pages[self.current].commit(self.draft):
+            return False
+        self.banner.clear_message()
+        self._show(self.current + 1)
+        return True
+
+    def _keep_typed(self) -> None:
+        """Put what was typed on this page into the draft, even if it is not valid yet."""
+        store = getattr(self.pages[self.current], "store", None)
+        if store:
+            store(self.draft)
+
+    def back(self) -> None:
+        if self.saving or not PROCEDURE < self.current < DONE:
+            return
+        self._keep_typed()
+        self.banner.clear_message()
+        self._show(self.current - 1)
+
+    def cancel(self) -> None:
+        if self.saving:
+            return
+        self._keep_typed()
+        if self.current == DONE or not self.draft.touched:
+            self.new_dossier(confirm=False)
+            return
+        ask(self, self.tr("Cancel this dossier?"),
+            self.tr("Everything entered for this dossier will be discarded. Nothing has been saved yet."),
+            lambda: self.new_dossier(confirm=False),
+            yes_text=self.tr("&Discard"), no_text=self.tr("&Keep entering"))
+
+    def new_dossier(self, confirm: bool = True) -> None:
+        """Start over (Ctrl+N); asks first when unsaved input would be lost."""
+        if self.saving:
+            return
+        if confirm and self.current != DONE:
+            self.cancel()  # asks first if anything was typed
+            return
+        self.draft = IntakeDraft()
+        self.banner.clear_message()
+        self.procedure_page.search.clear()
+        self._show(PROCEDURE)
+
+    # -- catalogue ----------------------------------------------------------------------
+
+    def load_catalogue(self) -> None:
+        """Read the catalogue once in a worker; filtering then runs on the cached list."""
+        self.procedure_page.count.setText(self.tr("Loading the procedure catalogue…"))
+        self._runner.submit(self._core.procedures, on_result=self._catalogue_loaded,
+                            on_error=self._show_error, owner=self)
+
+    def _catalogue_loaded(self, _procedures) -> None:
+        self.catalogue_ready = True
+        self.procedure_page.refilter()
+
+    def _find_procedures(self, text: str):
+        # In-memory and instant once loaded (the catalogue is small and cached by the core).
+        return self._core.find_procedures(text) if self.catalogue_ready else []
+
+    # -- saving -------------------------------------------------------------------------
+
+    def confirm(self) -> None:
+        """Ctrl+Enter: on the review, receive the dossier; before it, walk there step by step."""
+        if self.saving or self.current == DONE:
+            return
+        while self.current < REVIEW:
+            if not self.next():
+                return
+        self._set_saving(True)
+        request = self.draft.to_request()
+        self._runner.submit(lambda: self._core.receive(request), on_result=self._received,
+                            on_error=self._save_failed, owner=self)
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.progress.setVisible(saving)
+        for button in (self.next_button, self.back_button, self.cancel_button):
+            button.setEnabled(not saving)
+        if saving:
+            self.banner.show_message("info", self.tr("Saving the dossier…"))
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        self._show_error(error)
+        self.next_button.setFocus()
+
+    def _show_error(self, error: BaseException) -> None:
+        self.banner.show_error(describe(error))
+
+    def _received(self, view: DossierView) -> None:
+        self._set_saving(False)
+        self.banner.clear_message()
+        form_id = FORM_FOR_ACTION.get(Action(view.events[0].action), self.draft.form_id())
+        self.done_page.show_dossier(view, form_id)
+        self._show(DONE)
+        self.dossier_received.emit(view.code)
+        self._issue_form()
+
+    def _issue_form(self) -> None:
+        """Render the form in a worker; the dossier is saved already, so a failure only asks to retry."""
+        page = self.done_page
+        code, form_id = page.view.code, page.form_id
+        self.progress.show()
+        self._runner.submit(lambda: self._core.issue_form(code, form_id), on_result=page.form_ready,
+                            on_error=page.form_failed, on_finished=self.progress.hide, owner=self)

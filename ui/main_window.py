@@ -1,0 +1,210 @@
+"""Main window: a sidebar with the two jobs of the counter (receive, find), a menu with
+shortcuts, and a status bar saying which office, counter, officer and printer this is."""
+from __future__ import annotations
+
+from counter_app.ports import DeviceState
+from ui.dossier_detail import DossierDetail
+from ui.dossier_list import DossierListPanel
+from ui.intake_wizard import DONE, IntakeWizard
+from ui.qt import (
+    QAction,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QWidget,
+)
+from ui.theme import COLORS
+from ui.widgets import ask
+from ui.workers import TaskRunner
+
+APP_NAME = "Quầy Một Cửa"  # the product's name, the same in every language
+INTAKE, SEARCH = range(2)
+PRINTER_POLL_MS = 30_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, core, printer=None, *, synchronous: bool = False):
+        super().__init__()
+        self.core, self.printer = core, printer
+        self._closing = False
+        self.runner = TaskRunner(self, synchronous=synchronous)
+        self.device_runner = TaskRunner(self, synchronous=synchronous)  # devices never hold up the core
+        settings = core.settings()
+        self.setWindowTitle(f"{APP_NAME} — {settings.office.agency_name}")
+        self.intake = IntakeWizard(core, self.runner, self.device_runner)
+        self.dossier_list = DossierListPanel(core, self.runner)
+        self.detail = DossierDetail(core, self.runner, self.device_runner)
+        self.search_stack = QStackedWidget()
+        self.search_stack.addWidget(self.dossier_list)
+        self.search_stack.addWidget(self.detail)
+        self._build_body()
+        self._build_menus()
+        self._build_status_bar(settings)
+        self.intake.dossier_received.connect(lambda _code: self.dossier_list.refresh())
+        self.dossier_list.open_requested.connect(self.open_dossier)
+        self.detail.back_requested.connect(self.back_to_list)
+        self.detail.changed.connect(lambda _code: self.dossier_list.refresh())
+        self.show_page(INTAKE)
+        self.resize(1280, 720)
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1 / Ctrl+2 switch instead
+        self.sidebar.setFixedWidth(220)
+        for text in (self.tr("Receive dossiers\nCtrl+1"), self.tr("Find dossiers\nCtrl+2")):
+            QListWidgetItem(text, self.sidebar)
+        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.intake)
+        self.pages.addWidget(self.search_stack)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+
+    def _action(self, menu, text: str, keys: str | None, slot) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        dossier = menus.addMenu(self.tr("&Dossier"))
+        self.new_action = self._action(dossier, self.tr("&New dossier"), "Ctrl+N", self.new_dossier)
+        self._action(dossier, self.tr("&Find a dossier"), "Ctrl+F", self.find_dossier)
+        dossier.addSeparator()
+        self._action(dossier, self.tr("&Quit"), "Ctrl+Q", self.close)
+        view = menus.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Receive dossiers"), "Ctrl+1", lambda: self.show_page(INTAKE))
+        self._action(view, self.tr("&Find dossiers"), "Ctrl+2", lambda: self.show_page(SEARCH))
+        help_menu = menus.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
+
+    def _build_status_bar(self, settings) -> None:
+        bar = self.statusBar()
+        office, station = settings.office, settings.workstation
+        self.office_label = QLabel(self.tr("Office: {name}").format(name=office.agency_name))
+        self.counter_label = QLabel(self.tr("Counter: {name}").format(name=station.counter_label))
+        self.officer_label = QLabel(self.tr("Officer: {name}").format(name=station.officer_name))
+        self.printer_label = QLabel()
+        for widget in (self.office_label, self.counter_label, self.officer_label, self.printer_label):
+            bar.addPermanentWidget(widget)
+        self._printer_timer = QTimer(self)
+        self._printer_timer.setInterval(PRINTER_POLL_MS)
+        self._printer_timer.timeout.connect(self.check_printer)
+        self.check_printer()
+        if self.printer is not None and not self.runner.synchronous:
+            self._printer_timer.start()
+
+    # -- printer status -----------------------------------------------------------------
+
+    def check_printer(self) -> None:
+        if self.printer is None:
+            self._show_printer(self.tr("Ticket printer: not set up"), "muted")
+            return
+        self.device_runner.submit(self.printer.status, on_result=self._printer_status,
+                                  on_error=lambda _exc: self._show_printer(self.tr("Ticket printer: not responding"),
+                                                                           "error"), owner=self)
+
+    def _printer_status(self, status) -> None:
+        if status.ready:
+            self._show_printer(self.tr("Ticket printer: ready"), "ok")
+        elif status.state is DeviceState.PAPER_OUT:
+            self._show_printer(self.tr("Ticket printer: out of paper"), "error")
+        else:
+            self._show_printer(self.tr("Ticket printer: not ready"), "error")
+
+    def _show_printer(self, text: str, tone: str) -> None:
+        self.printer_label.setText(text)
+        self.printer_label.setStyleSheet(f"color: {COLORS[tone]}; font-weight: 600;")
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def show_page(self, page: int) -> None:
+        self.sidebar.setCurrentRow(page)
+
+    def _sidebar_changed(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        if page == INTAKE:
+            self.intake.pages[self.intake.current].focus_first()
+        elif self.search_stack.currentWidget() is self.dossier_list:
+            self.dossier_list.refresh()  # other counters may have moved dossiers on meanwhile
+            self.dossier_list.focus_search()
+
+    def new_dossier(self) -> None:
+        self.show_page(INTAKE)
+        self.intake.new_dossier(confirm=True)
+
+    def find_dossier(self) -> None:
+        self.show_page(SEARCH)
+        self.search_stack.setCurrentWidget(self.dossier_list)
+        self.dossier_list.focus_search()
+
+    def open_dossier(self, code: str) -> None:
+        self.show_page(SEARCH)
+        self.search_stack.setCurrentWidget(self.detail)
+        self.detail.show_dossier(code)
+        self.detail.back_button.setFocus()
+
+    def back_to_list(self) -> None:
+        self.search_stack.setCurrentWidget(self.dossier_list)
+        if self.dossier_list.model.rowCount():
+            self.dossier_list.table.setFocus()
+        else:
+            self.dossier_list.focus_search()
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+N", self.tr("New dossier")),
+            ("Ctrl+1 / Ctrl+2", self.tr("Receive / find dossiers")),
+            ("Ctrl+F", self.tr("Find a dossier")),
+            ("Enter", self.tr("Next step; in a list, open")),
+            ("Alt+←", self.tr("Previous step / back to the list")),
+            ("Ctrl+Enter", self.tr("Receive the dossier")),
+            ("Space", self.tr("Tick or untick a paper")),
+            ("Esc", self.tr("Cancel / back")),
+            ("Ctrl+P / Ctrl+S / Ctrl+O", self.tr("Print / save / open the form")),
+            ("F5", self.tr("Reload the dossier")),
+            ("Alt + " + self.tr("underlined letter"), self.tr("Go to that field")),
+        ]
+        text = "<table>" + "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
+                                   for keys, what in rows) + "</table>"
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text, parent=self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.open()
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        if self.intake.draft.touched and self.intake.current != DONE and not self._closing:
+            event.ignore()
+            ask(self, self.tr("Close the application?"),
+                self.tr("The dossier being entered has not been saved and will be lost."),
+                self._close_anyway, yes_text=self.tr("&Close"), no_text=self.tr("&Keep entering"))
+            return
+        self._printer_timer.stop()
+        self.runner.wait(15_000)  # let a dossier being saved finish
+        self.device_runner.wait(15_000)
+        super().closeEvent(event)
+
+    def _close_anyway(self) -> None:
+        self._closing = True
+        self.close()

@@ -1,0 +1,177 @@
+"""What to tell the officer when something fails: one translated message per error code.
+
+The core raises typed errors with a stable ``code`` and an English ``message`` for logs;
+here every code gets a sentence in the officer's language that says what happened and
+what to do next. A code without an entry (a newer core, an adapter's own error) falls
+back to the message of its nearest known parent class, then to a generic message; the
+English detail is kept so support can tell what went wrong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+
+CONTEXT = "ErrorMessages"
+
+MESSAGES = {
+    "error": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The operation could not be completed. Try again; if it fails again, call IT support."),
+    "invalid_input": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Some of the data entered is not valid. Check the highlighted fields and try again."),
+    "invalid_date": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The date or time is not valid. Check the date entered and the computer's clock, "
+                         "then try again."),
+    "unknown_procedure": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This procedure is no longer in the catalogue. Search for the procedure again "
+                         "and pick it from the list."),
+    "unknown_dossier": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No dossier has this code. Check the code, or search by the applicant's name."),
+    "catalog_format": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The catalogue file cannot be read. Ask the province for a correct catalogue file."),
+    "duplicate_import": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This catalogue has already been imported. Nothing needs to be done."),
+    "forbidden_transition": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This step is not allowed for the dossier's current status (it may have just been "
+                         "updated). Reload the dossier and choose again."),
+    "workspace": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The data could not be saved or read. Nothing was changed. Try again; if it fails "
+                         "again, restart the application and call IT support."),
+    "workspace_read_only": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The data folder is read-only: the dossier was not saved. Ask IT support to give "
+                         "write access, then try again."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The disk is full: the dossier was not saved. Free some disk space, then try again."),
+    "code_space_exhausted": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No dossier numbers are left for today on this computer. Receive the dossier on "
+                         "another counter and call IT support."),
+    "device": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The device is not responding. Check that it is switched on and connected, "
+                         "then try again."),
+    "printer_offline": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The printer is not responding. Check that it is on and connected, then print "
+                         "again; the dossier is already saved."),
+    "paper_out": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The printer is out of paper. Load paper, then print again; the dossier is "
+                         "already saved."),
+    "unknown_form_template": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The form template is missing. The dossier is saved; call IT support to install "
+                         "the forms, then print the form from the dossier."),
+    "invalid_form_template": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The form template is damaged. The dossier is saved; call IT support to repair "
+                         "the forms, then print the form from the dossier."),
+    "printer_cover_open": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The printer's cover is open. Close it, then print again; nothing has been lost."),
+    # Signing with a USB token or smart card.
+    "signing_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The document could not be signed. Check that the signing token is plugged in, "
+                         "then sign again."),
+    "token_not_found": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No signing token was found. Plug in the USB token (or insert the card), then sign again."),
+    "key_not_found": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The token holds no signing key for this office. Plug in the right token, or ask "
+                         "IT support to check the signing settings."),
+    "wrong_pin": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The PIN is wrong. Type it again carefully: the token locks after too many wrong tries."),
+    "token_locked": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The signing token is locked after too many wrong PINs. Do not try again; ask the "
+                         "certificate provider to unlock it."),
+    "certificate_invalid": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The signing certificate is not valid. Ask the certificate provider to check or "
+                         "renew it."),
+    "certificate_expired": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The signing certificate has expired. Ask the certificate provider to renew it, "
+                         "then sign again."),
+    "certificate_not_yet_valid": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The signing certificate is not valid yet. Check the computer's date and time; if "
+                         "they are right, wait for the certificate's start date."),
+    "key_usage_not_signing": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This certificate is not meant for signing documents. Choose the signing certificate "
+                         "on the token, or ask the certificate provider."),
+    # Files the officer brings in.
+    "pdf": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The PDF file cannot be used. Scan or export the document again, then try again."),
+    "pdf_damaged": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The PDF file is damaged. Scan or export the document again, then try again."),
+    "pdf_encrypted": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The PDF file is protected by a password. Ask for a copy without a password, or scan "
+                         "the paper document."),
+    # The queue.
+    "unknown_queue_service": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This service is not in the queue settings. Choose a service from the list, or ask "
+                         "the administrator to add it."),
+    "unknown_ticket": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No ticket has this number today. Check the number on the citizen's ticket."),
+    "queue_forbidden": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This step is not possible for the ticket now (it may already have been called or "
+                         "served). Look at the queue again and choose again."),
+    "calendar_format": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The calendar file cannot be read. Ask the province for a correct calendar file."),
+    # Sync with the provincial system (``sync/errors.py``: the same shape, not CounterError).
+    "sync": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Sending to the provincial system failed. Your work is saved on this computer and "
+                         "will be sent later."),
+    "sync_not_configured": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This counter is not connected to the provincial system yet. Dossiers are kept on "
+                         "this computer; ask IT support to set up the connection."),
+    "sync_offline": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No connection to the provincial system. Keep working: everything is saved on this "
+                         "computer and is sent automatically when the network is back."),
+    "sync_server_error": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The provincial system is having problems. Keep working: everything is sent "
+                         "automatically later."),
+    "server_rejected": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The provincial system refused the data. Call IT support; the dossier stays saved "
+                         "on this computer."),
+    "sync_credential": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The provincial system no longer recognises this counter. Ask IT support to register "
+                         "this computer again; your work stays saved on it."),
+    # Failures outside the core (files chosen by the officer, printing through the OS).
+    "file_write": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The file could not be saved there. Choose another folder (for example Documents) "
+                         "and save again."),
+    "print_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Printing failed. Check the printer, then print again; the dossier and its form "
+                         "are already saved."),
+    "open_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No program could open the PDF. Use Save PDF… and open the file from its folder, "
+                         "or print it directly."),
+}
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    text: str  # translated: what happened and what to do next
+    detail: str = ""  # English, for support
+
+    def full(self) -> str:
+        return f"{self.text}\n({self.detail})" if self.detail else self.text
+
+
+def text_for(code: str) -> str:
+    return QCoreApplication.translate(CONTEXT, MESSAGES.get(code, MESSAGES["error"]))
+
+
+def error_code(error: BaseException) -> str:
+    """The most specific code we have a message for (walks up the error's classes).
+
+    Any typed error with a ``code`` counts: the core's ``CounterError`` and the sync
+    layer's ``SyncError`` share that shape without sharing a base class.
+    """
+    if isinstance(error, OSError) and not hasattr(error, "code"):
+        return "file_write"
+    for cls in type(error).__mro__:
+        code = cls.__dict__.get("code")
+        if isinstance(code, str) and code in MESSAGES:
+            return code
+    return "error"
+
+
+def describe(error: BaseException) -> UserMessage:
+    code = error_code(error)
+    own_code = getattr(error, "code", None)
+    detail = getattr(error, "message", None) or str(error) or type(error).__name__
+    # Show the English detail when the message is generic (an unknown or unexpected error),
+    # or when it lists what exactly was wrong with the input.
+    generic = code == "error" or own_code != code or code in ("invalid_input", "workspace")
+    return UserMessage(text_for(code), detail if generic else "")
