@@ -6,6 +6,7 @@ It owns no device or network code; adapters reach it through the ports in
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -17,8 +18,6 @@ from counter_app.documents import attach_document, form_context, register_contex
 from counter_app.dossiers.intake import IntakeRequest
 from counter_app.dossiers.service import DossierService, load_dossier
 from counter_app.dossiers.views import DossierSummary, DossierView
-from counter_app.forms import render_form, render_register
-from counter_app.forms.templates import load_template
 from counter_app.scheduling import Scheduler, store_overrides, stored_overrides
 from counter_app.search import SearchQuery, search
 from counter_app.settings import Settings, load_settings, save_settings
@@ -34,6 +33,13 @@ class CounterCore:
         self._scheduler: Scheduler | None = None
         self._procedures: list[ProcedureSpec] | None = None
         self.dossiers = DossierService(workspace.db, self.settings, self.scheduler, clock)
+
+    @cached_property
+    def queue(self):
+        """The office queue (``counter_app.queue.QueueService``), created on first use."""
+        from counter_app.queue import QueueService
+
+        return QueueService(self.workspace.db, self.settings, self.clock)
 
     # -- settings -------------------------------------------------------------------------
 
@@ -122,6 +128,9 @@ class CounterCore:
         """Render form 01/02/03 for a dossier and keep the PDF with it."""
         with self.workspace.db.write() as session:
             dossier = load_dossier(session, code)
+            from counter_app.forms import render_form
+            from counter_app.forms.templates import load_template
+
             context = form_context(dossier, form_id, self.settings())
             pdf = render_form(form_id, context)
             if keep:
@@ -134,6 +143,8 @@ class CounterCore:
     def render_register(self, start: date, end: date) -> bytes:
         with self.workspace.db.read() as session:
             context = register_context(session, self.settings(), start, end, printed_at=self.clock())
+        from counter_app.forms import render_register
+
         return render_register(context)
 
     def document_bytes(self, sha256: str) -> bytes:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class SimulatedPrinter:
         if image.width > self.width_dots:
             raise ValueError(f"image is {image.width} dots wide; this printer prints {self.width_dots}")
         self.output_dir.mkdir(parents=True, exist_ok=True)
-        target = self.output_dir / f"{datetime.now():%Y%m%d-%H%M%S}-{next(self._counter):04d}.png"
+        # Microseconds and the process id keep names unique across several app processes.
+        target = self.output_dir / f"{datetime.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}-{next(self._counter):04d}.png"
         image.convert("1").save(target)
         return target

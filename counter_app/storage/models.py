@@ -221,3 +221,97 @@ class OutboxOp(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+
+
+class ServiceGroup(Base):
+    """A service group of the office queue: its letter prefix and own number sequence."""
+
+    __tablename__ = "queue_services"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    prefix: Mapped[str] = mapped_column(String(4), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    reset: Mapped[str] = mapped_column(String(8), default="daily")  # "daily" | "never"
+    carry_over: Mapped[bool] = mapped_column(Boolean, default=False)
+    procedure_codes: Mapped[list] = mapped_column(JSON, default=list)
+    fields: Mapped[list] = mapped_column(JSON, default=list)
+    default_minutes: Mapped[int] = mapped_column(Integer, default=10)
+
+
+class QueueCounter(Base):
+    """A counter (quầy) and its work profile: which services it calls, in which order."""
+
+    __tablename__ = "queue_counters"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    label: Mapped[str] = mapped_column(Text, default="")
+    services: Mapped[list] = mapped_column(JSON, default=list)  # service codes; empty = all
+    mode: Mapped[str] = mapped_column(String(16), default="in_order")  # "in_order" | "oldest"
+    priority_streak: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class QueueSession(Base):
+    """An officer's shift at a counter; ``open_counter_no`` is unique, so one open session per counter."""
+
+    __tablename__ = "queue_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter_no: Mapped[int] = mapped_column(ForeignKey("queue_counters.number"), index=True)
+    officer: Mapped[str] = mapped_column(Text)
+    workstation: Mapped[str] = mapped_column(Text, default="")
+    opened_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    open_counter_no: Mapped[int | None] = mapped_column(Integer, unique=True)
+
+
+class QueueTicket(Base):
+    """One visit at one service: a transfer finishes this row and adds a new one (``previous_id``)."""
+
+    __tablename__ = "queue_tickets"
+    __table_args__ = (
+        UniqueConstraint("service_id", "day", "seq"),
+        Index("ix_queue_tickets_state_service", "state", "service_id", "queued_at"),
+        Index("ix_queue_tickets_counter_state", "counter_no", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("queue_services.id"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    seq: Mapped[int | None] = mapped_column(Integer)  # NULL for walk-ins and transfer rows
+    number: Mapped[str] = mapped_column(String(8))
+    priority: Mapped[str] = mapped_column(String(32), default="")
+    state: Mapped[str] = mapped_column(String(16))
+    walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("queue_tickets.id"))
+    target_counter: Mapped[int | None] = mapped_column(Integer)
+    lookup: Mapped[str | None] = mapped_column(String(16), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    called_at: Mapped[datetime | None] = mapped_column(DateTime)
+    served_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    counter_no: Mapped[int | None] = mapped_column(Integer)
+    officer: Mapped[str] = mapped_column(Text, default="")
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("queue_sessions.id"))
+    outcome: Mapped[str] = mapped_column(String(16), default="")
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    recycle_count: Mapped[int] = mapped_column(Integer, default=0)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    print_error: Mapped[str] = mapped_column(Text, default="")
+
+    service: Mapped[ServiceGroup] = relationship()
+    dossiers: Mapped[list[QueueTicketDossier]] = relationship(cascade="all, delete-orphan")
+
+
+class QueueTicketDossier(Base):
+    """A dossier received for a served ticket."""
+
+    __tablename__ = "queue_ticket_dossiers"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("queue_tickets.id", ondelete="CASCADE"), primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), primary_key=True, index=True)
+
+    dossier: Mapped[Dossier] = relationship()

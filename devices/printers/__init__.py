@@ -1,0 +1,1 @@
+"""Ticket and receipt printers: ticket rendering and ESC/POS adapters."""
