@@ -1,0 +1,105 @@
+"""Simulated signer twin: a software key in a PKCS#12 file, for demos with no token.
+
+At first use it makes a small demo CA and an officer certificate in
+``<workspace>/signing/``: ``simulated.p12`` (key + certificates, encrypted with the
+PIN given then, which is NOT stored anywhere) and ``trust/simulated-root.pem`` so
+``counter-app verify`` trusts the demo signatures of this workspace. A wrong PIN fails
+to decrypt the file, exactly like a token refusing a login.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from pyhanko.sign.signers import SimpleSigner
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from counter_app.errors import WrongPin
+from counter_app.ports import DeviceState, DeviceStatus, SignatureSpec, SignJob, SignOutcome
+from devices.signing import certificates, pades
+
+DEMO_NAME = "Cán bộ Một cửa (mô phỏng)"
+
+
+class SimulatedSigner:
+    name = "simulated"
+
+    def __init__(self, folder: Path, *, officer_name: str = DEMO_NAME,
+                 clock: Callable[[], datetime] = pades.local_now):
+        self.folder = Path(folder)
+        self.officer_name = officer_name
+        self.clock = clock
+
+    @property
+    def p12_path(self) -> Path:
+        return self.folder / "simulated.p12"
+
+    @property
+    def root_path(self) -> Path:
+        return self.folder / "trust" / "simulated-root.pem"
+
+    def status(self) -> DeviceStatus:
+        made = "ready" if self.p12_path.exists() else "made at first use (the PIN given then)"
+        return DeviceStatus(DeviceState.READY, f"software key {self.p12_path} — {made}")
+
+    def load(self, pin: str) -> SimpleSigner:
+        if not self.p12_path.exists():
+            self._create(pin)
+        try:
+            key, cert, chain = pkcs12.load_key_and_certificates(self.p12_path.read_bytes(), pin.encode())
+        except ValueError:
+            raise WrongPin("Wrong PIN for the simulated signer.", token="simulated", tries_left=None,
+                           pin_state="ok") from None
+        der = lambda c: c.public_bytes(serialization.Encoding.DER)  # noqa: E731
+        certificates.check_can_sign(der(cert), self.clock())
+        chain_certs = [asn1_x509.Certificate.load(der(c)) for c in chain]
+        key_der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+        return SimpleSigner(signing_cert=asn1_x509.Certificate.load(der(cert)),
+                            signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+                            cert_registry=SimpleCertificateStore.from_certs(chain_certs))
+
+    def sign_batch(self, jobs: Sequence[SignJob], spec: SignatureSpec, *, pin: str | None,
+                   progress: Callable[[int, int], None] | None = None) -> list[SignOutcome]:
+        signer = self.load(pin or "")
+        return pades.sign_batch(signer, list(jobs), spec, token_label="simulated", clock=self.clock,
+                                progress=progress)
+
+    def _create(self, pin: str) -> None:
+        if not pin:
+            raise WrongPin("Choose a PIN for the simulated signer (it encrypts its key file).",
+                           token="simulated", tries_left=None, pin_state="ok")
+        now = datetime.now(timezone.utc)
+        root_key, officer_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+        root_name = _name("Quầy Một Cửa — CA mô phỏng (demo)")
+        root = _cert(root_name, root_name, root_key.public_key(), root_key, now, ca=True)
+        officer = _cert(_name(self.officer_name), root_name, officer_key.public_key(), root_key, now, ca=False)
+        blob = pkcs12.serialize_key_and_certificates(
+            b"simulated", officer_key, officer, [root],
+            serialization.BestAvailableEncryption(pin.encode()))
+        self.root_path.parent.mkdir(parents=True, exist_ok=True)
+        pades.write_atomically(self.root_path, root.public_bytes(serialization.Encoding.PEM))
+        pades.write_atomically(self.p12_path, blob)
+
+
+def _name(cn: str) -> x509.Name:
+    return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def _cert(subject, issuer, public_key, signing_key, now, *, ca: bool) -> x509.Certificate:
+    usage = dict(digital_signature=not ca, content_commitment=not ca, key_encipherment=False,
+                 data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
+                 encipher_only=False, decipher_only=False)
+    return (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=3650 if ca else 1825))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+            .add_extension(x509.KeyUsage(**usage), critical=True)
+            .sign(signing_key, hashes.SHA256()))
