@@ -55,7 +55,12 @@ def launch_gui(args) -> int:
 
 def extra_commands() -> list[cli.ExtraCommand]:
     """Commands of the outer layers (sync, signing, …), registered here and nowhere else."""
-    return []
+    from counter_app.queue.cli import queue_command
+    from devices.printers.ticket_job import TicketSender
+    from devices.signing.cli import signing_commands
+    from sync.cli import COMMANDS as SYNC_COMMANDS
+
+    return [*SYNC_COMMANDS, *signing_commands(), queue_command(lambda core: TicketSender(build_printer(core)))]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

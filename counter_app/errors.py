@@ -83,3 +83,80 @@ class InvalidFormTemplate(InvalidInput):
 
 class CalendarFormatError(InvalidInput):
     code = "calendar_format"
+
+
+# --- Signing (PKCS#11 tokens, PAdES). Details never carry the PIN. ---
+
+
+class SigningFailed(DeviceError):
+    code = "signing_failed"
+
+
+class TokenNotFound(SigningFailed):
+    """No token (or no key with the requested ID) is plugged in, or it was pulled out."""
+
+    code = "token_not_found"
+
+
+class WrongPin(SigningFailed):
+    """``details["tries_left"]`` is 1 on the final try, else None (PKCS#11 gives no count)."""
+
+    code = "wrong_pin"
+
+
+class TokenLocked(SigningFailed):
+    code = "token_locked"
+
+
+class CertificateInvalid(SigningFailed):
+    code = "certificate_invalid"
+
+
+class CertificateExpired(CertificateInvalid):
+    code = "certificate_expired"
+
+
+class CertificateNotYetValid(CertificateInvalid):
+    code = "certificate_not_yet_valid"
+
+
+class KeyUsageNotSigning(CertificateInvalid):
+    code = "key_usage_not_signing"
+
+
+class PdfError(InvalidInput):
+    code = "pdf"
+
+
+class PdfDamaged(PdfError):
+    code = "pdf_damaged"
+
+
+class PdfEncrypted(PdfError):
+    code = "pdf_encrypted"
+
+
+class UnknownQueueService(InvalidInput):
+    code = "unknown_queue_service"
+
+
+class UnknownTicket(CounterError):
+    code = "unknown_ticket"
+
+
+class ForbiddenQueueAction(ForbiddenTransition):
+    """A counter action that the ticket's or the counter's state does not allow."""
+
+    code = "queue_forbidden"
+
+
+class PrinterCoverOpen(PrinterOffline):
+    """A subclass of PrinterOffline so callers that only know "offline" still stop and reprint."""
+
+    code = "printer_cover_open"
+
+
+class KeyNotFound(TokenNotFound):
+    """The token is there but holds no signing key/certificate with the requested ID."""
+
+    code = "key_not_found"

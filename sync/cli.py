@@ -1,0 +1,139 @@
+"""CLI commands of the sync layer, registered in ``composition_root.extra_commands()``.
+
+    counter-app server --db URL --port N [--host 127.0.0.1]     run the reference server
+    counter-app server set-status --db URL CODE STATUS [--note]  province sets a status
+    counter-app server revoke --db URL WORKSTATION_ID             revoke a workstation
+    counter-app server workstations --db URL                      list workstations
+    counter-app sync --once [--server URL] [--enrol-key K]        one round; exit 0 = all delivered
+    counter-app sync status [--json]                              pending, bytes left, last success/error
+    counter-app sync resend OP_ID                                 put a rejected op back in line
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from counter_app.cli import ExtraCommand
+from counter_app.cli_output import emit
+from counter_app.dossiers.lifecycle import Status
+from counter_app.errors import InvalidInput
+
+
+def _db_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument("--db", default=default, help="server database URL, e.g. sqlite:///server.sqlite3")
+
+
+def configure_server(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    _db_option(parser, None)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--files", type=Path, default=None, help="folder for uploaded files (default: beside the db)")
+    parser.add_argument("--enrol-key", default=None, help="require this key to register a workstation")
+    sub = parser.add_subparsers(dest="server_command")
+    setst = sub.add_parser("set-status", parents=[common], help="set a dossier's processing status (1–10)")
+    _db_option(setst, argparse.SUPPRESS)
+    setst.add_argument("code")
+    setst.add_argument("status", type=int, choices=[int(s) for s in Status])
+    setst.add_argument("--note", default="")
+    revoke = sub.add_parser("revoke", parents=[common], help="revoke a workstation's token")
+    _db_option(revoke, argparse.SUPPRESS)
+    revoke.add_argument("workstation_id", type=int)
+    listing = sub.add_parser("workstations", parents=[common], help="list registered workstations")
+    _db_option(listing, argparse.SUPPRESS)
+
+
+def run_server(args, _open_core) -> int:
+    from sync.server import admin
+
+    if not args.db:
+        raise InvalidInput("Give the server database: --db sqlite:///path/to/server.sqlite3")
+    command = args.server_command
+    if command == "set-status":
+        change = admin.set_status(args.db, args.code, args.status, args.note)
+        return emit(args, change, f"{change['code']}: status {change['status']} ({change['action']}), "
+                                  f"change {change['change_id']}")
+    if command == "revoke":
+        admin.revoke(args.db, args.workstation_id)
+        return emit(args, {"revoked": args.workstation_id}, f"Workstation {args.workstation_id} revoked.")
+    if command == "workstations":
+        rows = admin.workstations(args.db)
+        return emit(args, rows, [f"{r['id']:>4} {r['agency_id']:<16} slot {r['slot']} "
+                                 f"{'REVOKED ' if r['revoked'] else ''}{r['name']}" for r in rows])
+    from sync.server.run import serve
+
+    serve(args.db, host=args.host, port=args.port, files_dir=args.files, enrol_key=args.enrol_key)
+    return 0
+
+
+def configure_sync(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    parser.add_argument("--once", action="store_true", help="run one round: push, then pull")
+    parser.add_argument("--server", default=None, help="provincial server URL (remembered)")
+    parser.add_argument("--enrol-key", default=None, help="enrolment key, if the server asks for one")
+    sub = parser.add_subparsers(dest="sync_command")
+    sub.add_parser("status", parents=[common], help="pending count, bytes left, last success, last error")
+    resend = sub.add_parser("resend", parents=[common], help="put a rejected op back in line")
+    resend.add_argument("op_id")
+
+
+def run_sync(args, open_core) -> int:
+    from sync.push import resend
+    from sync.status import sync_status
+
+    core = open_core(args)
+    if args.sync_command == "status":
+        status = sync_status(core.workspace)
+        data = {**status.__dict__, "delivered": status.delivered}
+        return emit(args, data, _status_lines(status))
+    if args.sync_command == "resend":
+        if not resend(core.workspace, args.op_id):
+            raise InvalidInput(f"No rejected op {args.op_id}.")
+        return emit(args, {"resent": args.op_id}, f"Op {args.op_id} is pending again.")
+    if not args.once:
+        raise InvalidInput("Say what to do: `sync --once [--server URL]` or `sync status`.")
+    from sync.outbox_worker import OutboxWorker
+
+    worker = OutboxWorker(core.workspace, server_url=args.server, enrol_key=args.enrol_key)
+    report = worker.run_once()
+    status = sync_status(core.workspace)
+    data = {"sent": report.push.sent, "rejected": report.push.rejected, "files": report.push.files,
+            "merged": report.merged, "bytes_sent": report.bytes_sent, "error": report.error,
+            "pending": status.pending, "rejected_total": status.rejected, "delivered": status.delivered}
+    emit(args, data, [f"Sent {report.push.sent} op(s), {report.push.files} file(s); "
+                      f"merged {report.merged} province change(s).", *_status_lines(status)])
+    return 0 if report.ok and status.delivered else 1
+
+
+def _status_lines(status) -> list[str]:
+    lines = [f"Server: {status.server_url or '-'} ({'registered' if status.registered else 'not registered'})",
+             f"Pending: {status.pending} op(s), {status.bytes_left} byte(s) of files; rejected: {status.rejected}",
+             f"Last success: {status.last_success or '-'}; last error: {status.last_error or '-'}"]
+    lines += [f"Rejected {r['code']} #{r['seq']} ({r['op_id']}): {r['reason']}" for r in status.rejected_ops]
+    lines += [f"Conflict {c['code']}: province {c['action']} → {c['status']}: {c['reason']}" for c in status.conflicts]
+    return lines
+
+
+def reporting_sync_errors(run):
+    """Report a SyncError like the core CLI reports its errors: message on stderr, exit 1."""
+
+    def wrapped(args, open_core) -> int:
+        from sync.errors import SyncError
+
+        try:
+            return run(args, open_core)
+        except SyncError as exc:
+            if args.json:
+                print(json.dumps({"error": exc.code, "message": exc.message}, ensure_ascii=False), file=sys.stderr)
+            else:
+                print(f"error: {exc.message}", file=sys.stderr)
+            return 1
+
+    return wrapped
+
+
+COMMANDS = [
+    ExtraCommand("server", "run or administer the reference provincial server", configure_server,
+                 reporting_sync_errors(run_server)),
+    ExtraCommand("sync", "synchronise with the provincial server", configure_sync, reporting_sync_errors(run_sync)),
+]

@@ -1,0 +1,39 @@
+"""Province-side administration of the reference server (used by the CLI and the demo)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from counter_app.errors import InvalidInput
+from sync.server import auth, feed
+from sync.server.db import open_server_db
+from sync.server.models import Workstation
+
+
+def set_status(db_url: str, code: str, status: int, note: str = "") -> dict:
+    db = open_server_db(db_url)
+    try:
+        with db.write() as session:
+            change = feed.set_status(session, code, status, note=note)
+            return {"change_id": change.id, **change.body}
+    finally:
+        db.dispose()
+
+
+def revoke(db_url: str, workstation_id: int) -> None:
+    db = open_server_db(db_url)
+    try:
+        with db.write() as session:
+            if not auth.revoke(session, workstation_id):
+                raise InvalidInput(f"No workstation {workstation_id} on this server.")
+    finally:
+        db.dispose()
+
+
+def workstations(db_url: str) -> list[dict]:
+    db = open_server_db(db_url)
+    try:
+        with db.read() as session:
+            return [{"id": w.id, "name": w.name, "agency_id": w.agency_id, "slot": w.slot, "revoked": w.revoked}
+                    for w in session.scalars(select(Workstation).order_by(Workstation.id))]
+    finally:
+        db.dispose()

@@ -1,0 +1,81 @@
+"""Resumable, chunked upload of stored files by SHA-256.
+
+The server is asked which byte ranges it holds; only the gaps are sent. A cut chunk
+is not retried blindly: the server is asked again, so only bytes it did not keep
+travel twice. The chunk size follows the link: it grows while a chunk takes less than
+``target_seconds`` and shrinks when one takes longer.
+"""
+from __future__ import annotations
+
+import time
+
+from counter_app.storage.filestore import FileStore
+from sync.client import SyncClient
+from sync.errors import Offline, ServerFailed, ServerRejected
+
+KIB = 1024
+
+
+def gaps(ranges: list[list[int]], size: int) -> list[tuple[int, int]]:
+    """The [start, end) spans of ``size`` bytes that ``ranges`` (sorted, merged) do not cover."""
+    missing, position = [], 0
+    for start, end in sorted(ranges):
+        if start > position:
+            missing.append((position, start))
+        position = max(position, end)
+    if position < size:
+        missing.append((position, size))
+    return missing
+
+
+class Uploader:
+    def __init__(self, client: SyncClient, files: FileStore, *, chunk: int = 256 * KIB, min_chunk: int = 16 * KIB,
+                 max_chunk: int = 4096 * KIB, target_seconds: float = 4.0, max_cuts: int = 5):
+        self.client = client
+        self.files = files
+        self.chunk = chunk
+        self.min_chunk, self.max_chunk = min_chunk, max_chunk
+        self.target_seconds = target_seconds
+        self.max_cuts = max_cuts
+        self.bytes_sent = 0  # body bytes handed to the network, re-sends included
+
+    def upload(self, sha256: str, size: int) -> bool:
+        """Make sure the server holds the whole file; False if it already did."""
+        cuts = 0
+        sent_any = False
+        state = self.client.file_state(sha256)
+        while not (state and state["complete"]):
+            missing = gaps(state["ranges"] if state else [], size)
+            if not missing:
+                raise ServerRejected(f"The server holds every byte of {sha256} but did not accept the file.")
+            try:
+                state = self._send_gaps(sha256, size, missing)  # the last answer says what it holds
+                sent_any = True
+            except (Offline, ServerFailed):
+                cuts += 1
+                self.chunk = max(self.min_chunk, self.chunk // 2)
+                if cuts > self.max_cuts:
+                    raise
+                state = self.client.file_state(sha256)  # ask again: only what it lacks goes again
+        return sent_any
+
+    def _send_gaps(self, sha256: str, size: int, missing: list[tuple[int, int]]) -> dict:
+        state: dict = {}
+        with self.files.path_for(sha256).open("rb") as handle:
+            for start, end in missing:
+                position = start
+                while position < end:
+                    handle.seek(position)
+                    data = handle.read(min(self.chunk, end - position))
+                    began = time.monotonic()
+                    self.bytes_sent += len(data)
+                    state = self.client.put_chunk(sha256, position, data, size)
+                    self._adapt(time.monotonic() - began)
+                    position += len(data)
+        return state
+
+    def _adapt(self, seconds: float) -> None:
+        if seconds < self.target_seconds / 2:
+            self.chunk = min(self.max_chunk, self.chunk * 2)
+        elif seconds > self.target_seconds:
+            self.chunk = max(self.min_chunk, self.chunk // 2)
