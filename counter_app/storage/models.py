@@ -315,3 +315,40 @@ class QueueTicketDossier(Base):
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), primary_key=True, index=True)
 
     dossier: Mapped[Dossier] = relationship()
+
+
+class CodeBlock(Base):
+    """Dossier numbers 0001–0999 the province allotted to this workstation for one day.
+
+    Obtained while online; used before the workstation's own offline range (see codes.py).
+    """
+
+    __tablename__ = "code_blocks"
+    __table_args__ = (UniqueConstraint("agency_id", "day", "first"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[str] = mapped_column(String(32))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    first: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer)
+    next_value: Mapped[int] = mapped_column(Integer)  # above ``last`` once used up
+    obtained_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SignatureJob(Base):
+    """A PDF signed offline (PAdES B-B), to be completed to B-T and B-LT when online."""
+
+    __tablename__ = "signature_jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    document_sha256: Mapped[str] = mapped_column(String(64), index=True)  # the PDF as it is now
+    level: Mapped[str] = mapped_column(String(8), default="B-B")  # B-B | B-T | B-LT
+    target_level: Mapped[str] = mapped_column(String(8), default="B-LT")
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)  # pending | done | failed
+    signer: Mapped[str] = mapped_column(Text, default="")
+    counter: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[datetime] = mapped_column(DateTime)  # device time of the B-B signature
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
