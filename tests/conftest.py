@@ -82,3 +82,13 @@ def core(tmp_path):
     core = make_core(tmp_path / "ws")
     yield core
     core.workspace.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test is a failing test here: the test command installs and starts what
+    every test needs, so a skip can only mean something is missing."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and session.exitstatus == 0:
+        reporter.write_sep("=", f"{len(skipped)} test(s) skipped: failing the run", red=True)
+        session.exitstatus = 1
