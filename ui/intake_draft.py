@@ -11,7 +11,15 @@ from datetime import date
 
 from counter_app.catalog.model import Channel, ProcedureSpec
 from counter_app.documents import FORM_FOR_ACTION
-from counter_app.dossiers.intake import EMAIL, ID_NUMBER, PHONE, ApplicantInput, IntakeRequest, MissingComponent
+from counter_app.dossiers.intake import (
+    EMAIL,
+    ID_NUMBER,
+    PHONE,
+    ApplicantInput,
+    IntakeRequest,
+    MissingComponent,
+    decide_outcome,
+)
 from counter_app.dossiers.lifecycle import Action
 
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -103,10 +111,7 @@ class IntakeDraft:
         return [c for c in self.missing_components() if c.mandatory]
 
     def outcome(self) -> Action:
-        # The same decision the core makes in ``DossierService.receive``.
-        if self.refused:
-            return Action.REFUSE
-        return Action.RECEIVE_INCOMPLETE if self.missing_required() else Action.RECEIVE
+        return decide_outcome(self.refused, bool(self.missing_required()))
 
     def form_id(self) -> str:
         return FORM_FOR_ACTION[self.outcome()]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from counter_app.catalog.model import Channel
+from counter_app.dossiers.lifecycle import Action
 from counter_app.errors import InvalidDate, InvalidInput
 from counter_app.text import fold, nfc
 
@@ -54,7 +55,14 @@ class IntakeRequest:
     extra: dict = field(default_factory=dict)
 
 
-def clean_applicant(applicant: ApplicantInput) -> ApplicantInput:
+def decide_outcome(refused: bool, missing_mandatory: bool) -> Action:
+    """Refused (form 03), incomplete (form 02) or received (form 01): one rule for all callers."""
+    if refused:
+        return Action.REFUSE
+    return Action.RECEIVE_INCOMPLETE if missing_mandatory else Action.RECEIVE
+
+
+def clean_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
     """Normalise and check the applicant; every problem is reported at once."""
     name = nfc(applicant.name)
     id_number = re.sub(r"\s", "", applicant.id_number or "")
@@ -69,7 +77,7 @@ def clean_applicant(applicant: ApplicantInput) -> ApplicantInput:
         problems.append(f"phone {applicant.phone!r} is not a phone number")
     if email and not EMAIL.match(email):
         problems.append(f"email {email!r} is not an e-mail address")
-    if applicant.birth_date and not date(1900, 1, 1) <= applicant.birth_date <= date.today():
+    if applicant.birth_date and not date(1900, 1, 1) <= applicant.birth_date <= today:
         problems.append(f"birth date {applicant.birth_date:%d/%m/%Y} is not plausible")
     if applicant.kind not in ("person", "organisation"):
         problems.append(f"applicant kind {applicant.kind!r} is unknown")

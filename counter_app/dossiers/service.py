@@ -14,6 +14,7 @@ from counter_app.dossiers.intake import (
     IntakeRequest,
     check_received_at,
     clean_applicant,
+    decide_outcome,
     new_uuid,
     resolve_missing,
     search_text_for,
@@ -47,8 +48,8 @@ class DossierService:
         """Receive a dossier: complete (form 01), incomplete (form 02) or refused (form 03)."""
         actor = actor or self.actor()
         settings = self._settings()
-        applicant = clean_applicant(request.applicant)
         now = self._clock()
+        applicant = clean_applicant(request.applicant, now.date())
         received_at = check_received_at(request.received_at or now, now)
         if request.sets_count < 1:
             raise InvalidInput("The number of sets must be at least 1.")
@@ -56,12 +57,7 @@ class DossierService:
             procedure = current_procedure(session, request.procedure_code)
             missing = resolve_missing(request.missing, procedure.components)
             refusal = request.refusal_reason.strip()
-            if refusal:
-                action = Action.REFUSE
-            elif any(c.mandatory for c in procedure.components if c.code in missing):
-                action = Action.RECEIVE_INCOMPLETE
-            else:
-                action = Action.RECEIVE
+            action = decide_outcome(bool(refusal), any(c.mandatory for c in procedure.components if c.code in missing))
             office = settings.office
             code = next_code(session, agency_id=office.agency_id, day=received_at.date(),
                              slot=settings.workstation.slot, pattern=settings.rules.code_pattern)
