@@ -153,6 +153,17 @@ def build_parser(extra: Sequence[ExtraCommand] = ()) -> argparse.ArgumentParser:
     set_.add_argument("key")
     set_.add_argument("value")
 
+    backup = commands.add_parser("backup", parents=[common], help="back up the workspace while it runs")
+    backup.add_argument("--to", type=Path, required=True, help="backup folder, e.g. on a USB drive")
+    backup.add_argument("--keep", type=int, default=None, help="keep only the newest N backups")
+    backup.add_argument("--verify", type=Path, default=None, metavar="BACKUP", help="check a backup instead")
+    restore = commands.add_parser("restore", parents=[common], help="restore a verified backup")
+    restore.add_argument("backup", type=Path)
+    restore.add_argument("--force", action="store_true", help="keep the current workspace aside and replace it")
+    audit = commands.add_parser("audit", parents=[common], help="audit trail")
+    audit.add_subparsers(dest="audit_command", required=True).add_parser(
+        "verify", parents=[common], help="check that no event was edited, deleted or reordered")
+
     commands.add_parser("doctor", parents=[common], help="check the workspace and devices")
     for command in extra:
         command.configure(commands.add_parser(command.name, parents=[common], help=command.help), common)

@@ -1,7 +1,7 @@
 """Handlers of the CLI commands; each returns the process exit code."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from counter_app.catalog.model import Channel
@@ -115,6 +115,42 @@ def cmd_settings(args, **_) -> int:
     return emit(args, data, lines)
 
 
+def cmd_backup(args, **_) -> int:
+    from counter_app.backup import create_backup, verify_backup
+
+    if args.verify:
+        problems = verify_backup(args.verify)
+        emit(args, {"backup": str(args.verify), "problems": problems},
+             problems or [f"{args.verify}: complete and intact"])
+        return 1 if problems else 0
+    core = open_core(args)
+    report = create_backup(core.workspace, args.to, now=core.clock(), keep=args.keep)
+    return emit(args, report, f"Backup {report.path}: {report.dossiers} dossiers, {report.files} files "
+                              f"({report.bytes_copied} bytes newly copied)")
+
+
+def cmd_restore(args, **_) -> int:
+    from counter_app.backup import restore_backup
+    from counter_app.workspace import default_workspace_dir, open_workspace
+
+    root = args.workspace or default_workspace_dir()
+    kept = restore_backup(args.backup, root, now=datetime.now(), force=args.force)
+    open_workspace(root).close()  # brings an older backup's schema up to date
+    return emit(args, {"workspace": str(root), "previous_kept_at": str(kept) if kept else None},
+                f"Restored {args.backup} into {root}" + (f"; the previous workspace is kept at {kept}" if kept else ""))
+
+
+def cmd_audit(args, **_) -> int:
+    from counter_app.dossiers.events import verify_chain
+
+    core = open_core(args)
+    with core.workspace.db.read() as session:
+        broken = verify_chain(session)
+    emit(args, {"intact": not broken, "broken_events": broken},
+         "Audit trail intact." if not broken else f"Audit trail BROKEN at event(s) {broken[:20]}")
+    return 0 if not broken else 1
+
+
 def cmd_doctor(args, device_checks=None, **_) -> int:
     from counter_app.doctor import run_checks
 
@@ -132,6 +168,9 @@ HANDLERS = {
     "dossier": cmd_dossier,
     "form": cmd_form,
     "settings": cmd_settings,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "audit": cmd_audit,
     "doctor": cmd_doctor,
 }
 

@@ -137,3 +137,22 @@ def test_settings_show_and_set(ws):
         result = run("settings", "set", key, value, workspace=ws, check=False)
         assert result.returncode == 1 and needle in result.stderr
     assert run_json("settings", "show", workspace=ws)["workstation"]["slot"] == 3
+
+
+def test_backup_restore_and_audit_commands(ws, tmp_path):
+    code = run("dossier", "receive", "--procedure", "1.001193", "--name", "Ngô Thị Yến",
+               "--id-number", "037199012345", "--received-at", "2026-11-25 08:00", workspace=ws).stdout.strip()
+    assert run_json("audit", "verify", workspace=ws)["intact"] is True
+    made = run("backup", "--to", tmp_path / "usb", "--keep", "3", workspace=ws)
+    backup = sorted((tmp_path / "usb").glob("backup-*"))[-1]
+    assert "1 dossiers" in made.stdout
+    assert run("backup", "--to", tmp_path / "usb", "--verify", backup, workspace=ws).returncode == 0
+    restored = tmp_path / "restored"
+    run("restore", backup, workspace=restored)
+    assert run_json("dossier", "show", code, workspace=restored)["applicant_name"] == "Ngô Thị Yến"
+    import sqlite3
+
+    with sqlite3.connect(ws / "counter.sqlite3") as db:
+        db.execute("UPDATE dossier_events SET officer = 'X'")
+    tampered = run("audit", "verify", workspace=ws, check=False)
+    assert tampered.returncode == 1 and "BROKEN" in tampered.stdout
