@@ -14,10 +14,17 @@ from counter_app import catalog as catalog_io
 from counter_app.calendar import load_overrides as load_overrides_file
 from counter_app.catalog.model import Channel, ProcedureSpec
 from counter_app.catalog.repository import ImportReport, current_procedure, current_procedures, import_specs, spec_of
-from counter_app.documents import attach_document, form_context, register_context
+from counter_app.documents import (
+    SCAN_KIND,
+    attach_document,
+    check_scan,
+    form_context,
+    register_context,
+    scan_filename,
+)
 from counter_app.dossiers.intake import IntakeRequest
 from counter_app.dossiers.service import DossierService, load_dossier
-from counter_app.dossiers.views import DossierSummary, DossierView
+from counter_app.dossiers.views import DocumentView, DossierSummary, DossierView
 from counter_app.scheduling import Scheduler, store_overrides, stored_overrides
 from counter_app.search import SearchQuery, search
 from counter_app.settings import Settings, load_settings, save_settings
@@ -149,3 +156,18 @@ class CounterCore:
 
     def document_bytes(self, sha256: str) -> bytes:
         return self.workspace.files.get(sha256)
+
+    def attach_scan(self, code: str, component_code: str, pdf_bytes: bytes, pages: int) -> DocumentView:
+        """Keep a component's scanned PDF with the dossier (kind "scan", page count in the filename).
+
+        No sidecar row: the dossier and component codes and the blank pages flagged at capture
+        travel inside the PDF's metadata (``counter_app.capture.pages_to_pdf``)."""
+        with self.workspace.db.write() as session:
+            dossier = load_dossier(session, code)
+            check_scan(dossier, component_code, pdf_bytes, pages)
+            sha256 = self.workspace.files.put(pdf_bytes)  # bytes first: the row never points at nothing
+            document = attach_document(session, dossier, kind=SCAN_KIND, sha256=sha256, size=len(pdf_bytes),
+                                       filename=scan_filename(dossier.code, component_code, pages),
+                                       now=self.clock())
+            return DocumentView(document.id, document.kind, document.sha256, document.filename, document.size,
+                                document.created_at)

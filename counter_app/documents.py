@@ -115,3 +115,20 @@ def attach_document(session: Session, dossier: Dossier, *, kind: str, sha256: st
     dossier.documents.append(document)
     session.flush()
     return document
+
+
+SCAN_KIND = "scan"
+
+
+def scan_filename(dossier_code: str, component_code: str, pages: int) -> str:
+    """Page count in the name, so it survives any export: ``TP1_<code>_2p.pdf``."""
+    return f"{component_code}_{dossier_code}_{pages}p.pdf"
+
+
+def check_scan(dossier: Dossier, component_code: str, pdf: bytes, pages: int) -> None:
+    codes = [c.code for c in dossier.components]
+    if component_code not in codes:
+        raise InvalidInput(f"Dossier {dossier.code} has no component {component_code!r} "
+                           f"(it has: {', '.join(codes)}).")
+    if not pdf.startswith(b"%PDF") or pages < 1:
+        raise InvalidInput("A scan must be a PDF with at least one page.")

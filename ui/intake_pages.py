@@ -6,6 +6,8 @@ returns False (and says why, next to the field) when the page is not ready.
 from __future__ import annotations
 
 from counter_app.catalog.model import Channel, ProcedureSpec
+from counter_app.idcard import CccdData
+from counter_app.idcard import cccd_qr as card
 from ui import intake_draft as checks
 from ui.intake_draft import IntakeDraft
 from ui.labels import channel_name, fee_text, processing_time_text
@@ -183,6 +185,10 @@ class ApplicantPage(WizardPage):
             form.addRow("", error)
             self.errors[key] = error
         layout.addLayout(form)
+        # What a scanned ID card QR said, for the officer to compare with the card.
+        self.card_summary = label("", "muted", wrap=True)
+        self.card_summary.hide()
+        layout.addWidget(self.card_summary)
         layout.addStretch(1)
         self._inputs = {"name": self.name, "id_number": self.id_number, "birth_date": self.birth_date,
                         "phone": self.phone, "email": self.email}
@@ -200,6 +206,34 @@ class ApplicantPage(WizardPage):
             checks.PHONE_FORMAT: self.tr("The phone number must have 8 to 15 digits."),
             checks.EMAIL_FORMAT: self.tr("The e-mail address is not valid (example: ten@example.vn)."),
         }[problem]
+
+    def warning_text(self, warning: str) -> str:
+        return {
+            card.TEXT_REPAIRED: self.tr("The scanner sent the accents garbled; they were repaired: check them."),
+            card.EXTRA_FIELDS: self.tr("The code holds more fields than expected (newer card)."),
+            card.BIRTH_DATE_INVALID: self.tr("The birth date could not be read: enter it from the card."),
+            card.ISSUE_DATE_INVALID: self.tr("The issue date could not be read."),
+            card.SEX_UNKNOWN: self.tr("The sex could not be read."),
+            card.SEX_MISMATCH: self.tr("The ID number does not match the sex on the card: check the number."),
+            card.YEAR_MISMATCH: self.tr("The ID number does not match the birth year: check both."),
+            card.OLD_ID_INVALID: self.tr("The old ID number on the card is not 9 digits."),
+            card.NAME_EMPTY: self.tr("The name is missing from the code: enter it from the card."),
+        }.get(warning, warning)
+
+    def show_card(self, data: CccdData | None) -> None:
+        """Show what the ID card's QR said (None hides it); the fields come from the draft."""
+        if data is None:
+            self.card_summary.clear()
+            self.card_summary.hide()
+            return
+        lines = [self.tr("Read from the ID card — check against the card, then press Enter:"),
+                 self.tr("{name}, ID {id_number}, born {birth}, {sex}; issued {issued}.").format(
+                     name=data.full_name, id_number=data.id_number,
+                     birth=data.birth_date.strftime("%d/%m/%Y") if data.birth_date else "?", sex=data.sex or "?",
+                     issued=data.issue_date.strftime("%d/%m/%Y") if data.issue_date else "?")]
+        lines += ["⚠ " + self.warning_text(w) for w in data.warnings]
+        self.card_summary.setText("\n".join(lines))
+        self.card_summary.show()
 
     def enter(self, draft: IntakeDraft) -> None:
         self.name.setText(draft.name)

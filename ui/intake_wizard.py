@@ -8,12 +8,15 @@ everything typed stays in place (the draft is only cleared for a new dossier).
 from __future__ import annotations
 
 from counter_app.documents import FORM_FOR_ACTION
+from counter_app.errors import CounterError
+from counter_app.idcard import parse_cccd
 from counter_app.dossiers.lifecycle import Action
 from counter_app.dossiers.views import DossierView
 from ui.intake_checklist import ChecklistPage
 from ui.intake_draft import IntakeDraft
 from ui.intake_pages import ApplicantPage, ProcedurePage, WizardPage
 from ui.intake_review import DonePage, ReviewPage
+from ui.keyboard_wedge import KeyboardWedge
 from ui.messages import describe
 from ui.printing import PdfActions
 from ui.qt import (
@@ -56,6 +59,9 @@ class IntakeWizard(QWidget):
                                         self.review_page, self.done_page]
         self._build()
         self._bind_keys()
+        # A CCCD QR holds 6 "|" separators: fast typing without them stays typing.
+        self.wedge = KeyboardWedge(self, accept=lambda text: text.count("|") >= 3)
+        self.wedge.scanned.connect(self.fill_from_card)
         self.procedure_page.chosen.connect(self.next)
         self.done_page.new_button.clicked.connect(lambda: self.new_dossier(confirm=False))
         self.done_page.retry_button.clicked.connect(self._issue_form)
@@ -196,8 +202,30 @@ class IntakeWizard(QWidget):
             return
         self.draft = IntakeDraft()
         self.banner.clear_message()
+        self.applicant_page.show_card(None)
         self.procedure_page.search.clear()
         self._show(PROCEDURE)
+
+    def fill_from_card(self, text: str) -> None:
+        """A CCCD QR read by a keyboard-wedge scanner, on any step: fill the applicant, show what was read."""
+        if self.saving or self.current == DONE:
+            return
+        try:
+            data = parse_cccd(text)
+        except CounterError as error:
+            self._show_error(error)
+            return
+        if self.current == APPLICANT:
+            self.applicant_page.store(self.draft)  # keep a phone or e-mail already typed
+        birth = f"{data.birth_date:%d/%m/%Y}" if data.birth_date else ""
+        for key, value in (("name", data.full_name), ("id_number", data.id_number), ("birth_date_text", birth),
+                           ("address", data.address)):
+            if value:  # an unreadable field keeps what the officer typed
+                setattr(self.draft, key, value)
+        self.applicant_page.show_card(data)
+        self.banner.show_message("info", self.tr("ID card read: the applicant's details are filled in."))
+        if self.current == APPLICANT:
+            self.applicant_page.enter(self.draft)
 
     # -- catalogue ----------------------------------------------------------------------
 

@@ -1,0 +1,4 @@
+"""The citizen ID card (CCCD): what its QR code says."""
+from counter_app.idcard.cccd_qr import CccdData, parse_cccd, repair_text
+
+__all__ = ["CccdData", "parse_cccd", "repair_text"]

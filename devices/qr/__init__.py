@@ -1,0 +1,1 @@
+"""QR decoding from images: zxing-cpp with preprocessing fallbacks, and a simulated twin."""

@@ -1,0 +1,1 @@
+"""Scanner adapters behind ``counter_app.ports.Scanner``: SANE, file import and a simulated twin."""
