@@ -76,6 +76,12 @@ class HsmEnv:
     trust_root: Path  # PEM of the test root CA
     intermediate: Path  # PEM
     tokens: dict[str, TokenSpec]
+    ca: "TestCa" = None  # the keys, so tests/signing_responders.py can answer for this chain
+    responder_port: int = 0  # 127.0.0.1 port named in the certificates' OCSP/CRL URLs
+
+    @property
+    def responder_url(self) -> str:
+        return f"http://127.0.0.1:{self.responder_port}"
 
     @property
     def tokendir(self) -> Path:
@@ -126,7 +132,7 @@ def _build(root: Path) -> HsmEnv:
         f"directories.tokendir = {root / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n"
         "slots.removable = true\n")
     os.environ["SOFTHSM2_CONF"] = str(root / "softhsm2.conf")  # before any in-process C_Initialize
-    ca = TestCa()
+    ca = TestCa(free_port())
     (root / "root.pem").write_bytes(ca.root.public_bytes(serialization.Encoding.PEM))
     (root / "intermediate.pem").write_bytes(ca.intermediate.public_bytes(serialization.Encoding.PEM))
     for token in TOKENS:
@@ -139,7 +145,17 @@ def _build(root: Path) -> HsmEnv:
             _tool(token, "--read-object", "--type", "pubkey", "--id", key.key_id, "-o", str(pub))
             public_key = serialization.load_der_public_key(pub.read_bytes())
             _write_object(root, token, key.key_id, key.name, ca.issue(key, public_key))
-    return HsmEnv(root, MODULE, root / "root.pem", root / "intermediate.pem", {t.label: t for t in TOKENS})
+    return HsmEnv(root, MODULE, root / "root.pem", root / "intermediate.pem", {t.label: t for t in TOKENS},
+                  ca, ca.port)
+
+
+def free_port() -> int:
+    """A loopback port for the test responders, reserved now because certificates name it."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def _write_object(root: Path, token: TokenSpec, key_id: str, label: str, cert: x509.Certificate) -> None:
@@ -167,19 +183,25 @@ class TestCa:
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self):
+    def __init__(self, port: int = 0):
+        self.port = port
         self.root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.root = self._ca_cert(_name("Test Root CA"), self.root_key.public_key(), _name("Test Root CA"),
                                   self.root_key, path_length=1)
         self.intermediate_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.intermediate = self._ca_cert(_name("Test Sub CA"), self.intermediate_key.public_key(),
-                                          _name("Test Root CA"), self.root_key, path_length=0)
+                                          _name("Test Root CA"), self.root_key, path_length=0,
+                                          crl_url=f"http://127.0.0.1:{port}/crl/root.crl" if port else None)
 
     @staticmethod
-    def _ca_cert(subject, public_key, issuer, signing_key, path_length):
+    def _ca_cert(subject, public_key, issuer, signing_key, path_length, crl_url=None):
         usage = dict(SIGNING_USAGE, digital_signature=False, content_commitment=False, key_cert_sign=True,
                      crl_sign=True)
-        return (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
+        builder = x509.CertificateBuilder()
+        if crl_url:
+            builder = builder.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+                [x509.UniformResourceIdentifier(crl_url)], None, None, None)]), critical=False)
+        return (builder.subject_name(subject).issuer_name(issuer).public_key(public_key)
                 .serial_number(x509.random_serial_number())
                 .not_valid_before(NOW - timedelta(days=3650)).not_valid_after(NOW + timedelta(days=3650))
                 .add_extension(x509.BasicConstraints(ca=True, path_length=path_length), critical=True)
@@ -187,8 +209,16 @@ class TestCa:
                 .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
                 .sign(signing_key, hashes.SHA256()))
 
-    def issue(self, key: KeySpec, public_key) -> x509.Certificate:
-        return (x509.CertificateBuilder().subject_name(_name(key.name)).issuer_name(self.intermediate.subject)
+    def issue(self, key: KeySpec, public_key, *, extra=()) -> x509.Certificate:
+        """An end-entity certificate from the Sub CA; its OCSP URL points at the test responder."""
+        builder = x509.CertificateBuilder()
+        if self.port:
+            builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+                x509.AuthorityInformationAccessOID.OCSP,
+                x509.UniformResourceIdentifier(f"http://127.0.0.1:{self.port}/ocsp"))]), critical=False)
+        for ext, critical in extra:
+            builder = builder.add_extension(ext, critical=critical)
+        return (builder.subject_name(_name(key.name)).issuer_name(self.intermediate.subject)
                 .public_key(public_key).serial_number(x509.random_serial_number())
                 .not_valid_before(key.not_before).not_valid_after(key.not_after)
                 .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)

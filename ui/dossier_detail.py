@@ -88,6 +88,7 @@ class DossierDetail(QWidget):
         self.dialog: ActionDialog | None = None
         self.action_buttons: dict[str, QPushButton] = {}
         self.pdf_actions = PdfActions(self, device_runner, self.show_error, self.show_info)
+        self.signing = None  # ui.signing_actions.SigningActions, after set_signing()
         self._build()
         for keys, slot in (("Esc", self.back_requested.emit), ("Alt+Left", self.back_requested.emit),
                            ("F5", self.reload)):
@@ -155,6 +156,14 @@ class DossierDetail(QWidget):
                               (self.tr("Sa&ve PDF…"), self.pdf_actions.save_pdf)):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, h=handler: self._with_document(h))
+            row.addWidget(button)
+            self.document_buttons.append(button)
+        self.sign_button = QPushButton(self.tr("&Digitally sign…"))
+        self.sign_button.clicked.connect(lambda: self._with_document(lambda _pdf, _name: self.sign_selected()))
+        self.check_button = QPushButton(self.tr("Check si&gnatures"))
+        self.check_button.clicked.connect(lambda: self._with_document(lambda _pdf, _name: self.verify_selected()))
+        for button in (self.sign_button, self.check_button):
+            button.hide()  # until set_signing()
             row.addWidget(button)
             self.document_buttons.append(button)
         self.make_form_button = QPushButton()
@@ -323,6 +332,21 @@ class DossierDetail(QWidget):
         self._runner.submit(lambda: self._core.document_bytes(document.sha256),
                             on_result=lambda pdf: handler(pdf, document.filename),
                             on_error=self.show_error_of, owner=self)
+
+    def set_signing(self, signer, verifier, completer=None, *, pin_minutes: float = 0) -> None:
+        """Offer "Sign…" (``signer``: a ports.Signer) and "Check signatures" (``verifier``: path → reports;
+        ``completer()``: one B-T/B-LT completion pass, offered there for pending signatures)."""
+        from ui.signing_actions import SigningActions
+
+        self.signing = SigningActions(self, signer, verifier, completer, pin_minutes=pin_minutes)
+        self.sign_button.show()
+        self.check_button.show()
+
+    def sign_selected(self) -> None:
+        self.signing.sign([self.view.documents[self.documents.currentRow()]])
+
+    def verify_selected(self) -> None:
+        self.signing.verify(self.view.documents[self.documents.currentRow()])
 
     # -- messages -----------------------------------------------------------------------
 

@@ -17,7 +17,10 @@ from counter_app.cli import ExtraCommand
 from counter_app.cli_output import dmy_hm, emit
 from counter_app.errors import InvalidInput
 from counter_app.workspace import default_workspace_dir
+from devices.signing.cli_completion import configure_signatures, run_signatures
 
+REVOCATION = {"not_checked_offline": "revocation not checked (offline)", "good": "not revoked (data in the PDF)",
+              "revoked": "REVOKED"}
 QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")  # they log tracebacks for untrusted chains
 
 
@@ -32,8 +35,17 @@ def _box(text: str) -> tuple[float, float, float, float]:
 
 
 def configure_sign(parser: argparse.ArgumentParser, _common) -> None:
-    parser.add_argument("file", type=Path)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("file", type=Path, nargs="?")
+    parser.add_argument("--out", type=Path, help="signed copy to write (required with FILE)")
+    parser.add_argument("--complete", action="store_true",
+                        help="instead of signing: add timestamps and revocation data (B-T, B-LT) to "
+                             "the workspace's pending signatures, once")
+    parser.add_argument("--tsa", help="timestamp authority URL for --complete (default: $COUNTER_APP_TSA_URL "
+                                      "or <workspace>/signing/completion.json)")
+    parser.add_argument("--trust", type=Path, action="append", default=[],
+                        help="trusted root CA file or folder for --complete (repeatable)")
+    parser.add_argument("--simulated-network", action="store_true",
+                        help="with --complete: start the demo CA's TSA and OCSP on 127.0.0.1 for this run (demo)")
     parser.add_argument("--module", help="PKCS#11 module path (default: $COUNTER_APP_PKCS11_MODULE "
                                          "or the first known vendor module installed)")
     parser.add_argument("--key-id", help="CKA_ID of the key, hex (see `counter-app tokens`)")
@@ -48,12 +60,20 @@ def configure_sign(parser: argparse.ArgumentParser, _common) -> None:
     parser.add_argument("--agency", default=None, help="agency on the stamp (default: the office's name)")
     parser.add_argument("--reason", default="")
     parser.add_argument("--location", default="")
+    parser.add_argument("--dossier", help="keep the signed PDF with this dossier and queue its B-T/B-LT completion")
+    parser.add_argument("--kind", default="copy", help="with --dossier: document kind, e.g. form_01 (default: copy)")
 
 
 def run_sign(args, open_core) -> int:
     from counter_app.ports import SignatureSpec, SignJob
     from devices.signing.pades import raise_first_failure
 
+    if args.complete:
+        from devices.signing.cli_completion import run_complete
+
+        return run_complete(args, open_core)
+    if args.file is None or args.out is None:
+        raise InvalidInput("Give the PDF to sign and --out OUT.pdf (or --complete).")
     pin = read_pin(args.pin_env)
     core = open_core(args)
     try:
@@ -66,6 +86,10 @@ def run_sign(args, open_core) -> int:
     outcomes = signer.sign_batch([SignJob(args.file, args.out)], spec, pin=pin)
     raise_first_failure(outcomes)
     done = outcomes[0]
+    if args.dossier:
+        from devices.signing.cli_completion import record_signed
+
+        record_signed(args, open_core, done)
     data = dict(vars(done), source=str(done.source), output=str(done.output))  # to_jsonable skips Path
     return emit(args, data, f"Signed {args.file.name} → {args.out} at {dmy_hm(done.signed_at)}.")
 
@@ -108,12 +132,15 @@ def run_verify(args, _open_core) -> int:
     _quiet()
     workspace_trust = Path(args.workspace or default_workspace_dir()) / "signing" / "trust"
     roots = [*args.trust, *([workspace_trust] if workspace_trust.is_dir() else [])]
-    reports = verify_pdf(args.file, roots)
+    from devices.signing.completion import cached_certificates
+
+    cache = Path(args.workspace or default_workspace_dir()) / "signing" / "cache"
+    reports = verify_pdf(args.file, roots, other_certs=cached_certificates(cache))
     lines = [f"{r.field}: {'OK' if r.ok else 'NOT OK'} — {r.signer}, claimed {dmy_hm(r.claimed_time)} "
              f"({'trusted time' if r.time_trusted else 'time not proven'}), "
              f"{'intact' if r.intact and r.valid else 'BROKEN'}, covers {r.coverage}, "
-             f"{'chain trusted' if r.trusted else 'chain NOT trusted: ' + r.problem}, revocation not checked "
-             f"(offline), {r.level}" for r in reports]
+             f"{'chain trusted' if r.trusted else 'chain NOT trusted: ' + r.problem}, "
+             f"{REVOCATION.get(r.revocation, r.revocation)}, {r.level}" for r in reports]
     emit(args, {"file": str(args.file), "signatures": [dict(vars(r), ok=r.ok) for r in reports]},
          lines or ["No signatures in this PDF."])
     return 0 if reports and all(r.ok for r in reports) else 1
@@ -153,4 +180,6 @@ def signing_commands() -> list[ExtraCommand]:
                      configure_sign, run_sign),
         ExtraCommand("verify", "check every signature of a PDF (offline)", configure_verify, run_verify),
         ExtraCommand("tokens", "list PKCS#11 tokens and their certificates", configure_tokens, run_tokens),
+        ExtraCommand("signatures", "signatures made here and their B-T/B-LT completion (status)",
+                     configure_signatures, run_signatures),
     ]

@@ -23,7 +23,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from counter_app.errors import WrongPin
 from counter_app.ports import DeviceState, DeviceStatus, SignatureSpec, SignJob, SignOutcome
-from devices.signing import certificates, pades
+from devices.signing import certificates, demo_pki, pades
 
 DEMO_NAME = "Cán bộ Một cửa (mô phỏng)"
 
@@ -80,12 +80,14 @@ class SimulatedSigner:
         root_key, officer_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
         root_name = _name("Quầy Một Cửa — CA mô phỏng (demo)")
         root = _cert(root_name, root_name, root_key.public_key(), root_key, now, ca=True)
-        officer = _cert(_name(self.officer_name), root_name, officer_key.public_key(), root_key, now, ca=False)
+        officer = _cert(_name(self.officer_name), root_name, officer_key.public_key(), root_key, now, ca=False,
+                        ocsp=demo_pki.ocsp_url(self.folder))
         blob = pkcs12.serialize_key_and_certificates(
             b"simulated", officer_key, officer, [root],
             serialization.BestAvailableEncryption(pin.encode()))
         self.root_path.parent.mkdir(parents=True, exist_ok=True)
         pades.write_atomically(self.root_path, root.public_bytes(serialization.Encoding.PEM))
+        demo_pki.save_demo_ca(self.folder, root, root_key)  # its TSA/OCSP: the demo's "network"
         pades.write_atomically(self.p12_path, blob)
 
 
@@ -93,11 +95,15 @@ def _name(cn: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
 
-def _cert(subject, issuer, public_key, signing_key, now, *, ca: bool) -> x509.Certificate:
+def _cert(subject, issuer, public_key, signing_key, now, *, ca: bool, ocsp: str = "") -> x509.Certificate:
     usage = dict(digital_signature=not ca, content_commitment=not ca, key_encipherment=False,
                  data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
                  encipher_only=False, decipher_only=False)
-    return (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer).public_key(public_key)
+    builder = x509.CertificateBuilder()
+    if ocsp:
+        builder = builder.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+            x509.AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp))]), critical=False)
+    return (builder.subject_name(subject).issuer_name(issuer).public_key(public_key)
             .serial_number(x509.random_serial_number())
             .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=3650 if ca else 1825))
             .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)

@@ -20,7 +20,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from counter_app.errors import PdfDamaged, PdfEncrypted
-from devices.signing import certificates
+from devices.signing import certificates, long_term
 
 CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 COVERAGE = {SignatureCoverageLevel.ENTIRE_FILE: "whole_document",
@@ -42,8 +42,8 @@ class SignatureReport:
     trusted: bool  # chains to a configured root
     chain: tuple[str, ...]  # signer → root when trusted
     problem: str  # why not trusted/valid, in English for logs
-    revocation: str = "not_checked_offline"
-    level: str = "B-B"
+    revocation: str = "not_checked_offline"  # | good (from the PDF's DSS) | revoked
+    level: str = "B-B"  # B-B | B-T (trusted time) | B-LT (and revocation data inside the PDF)
 
     @property
     def time_trusted(self) -> bool:
@@ -68,7 +68,9 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
     return roots
 
 
-def verify_pdf(path: Path, trust_roots: Sequence[Path] = (), *, now: datetime | None = None) -> list[SignatureReport]:
+def verify_pdf(path: Path, trust_roots: Sequence[Path] = (), *, now: datetime | None = None,
+               other_certs: Sequence[x509.Certificate] = ()) -> list[SignatureReport]:
+    """``other_certs``: e.g. the workspace's cache of certificates met while completing signatures."""
     path = Path(path)
     roots = load_trust_roots(trust_roots)
     with path.open("rb") as stream:
@@ -80,12 +82,19 @@ def verify_pdf(path: Path, trust_roots: Sequence[Path] = (), *, now: datetime | 
             embedded = list(reader.embedded_regular_signatures)
         except (HankoPdfError, ValueError, KeyError, TypeError) as exc:
             raise PdfDamaged(f"{path.name} is not a readable PDF ({exc}).", file=path.name) from exc
-        return [_report(sig, roots, now) for sig in embedded]
+        reports = [_report(sig, roots, now, other_certs) for sig in embedded]
+        if reader.embedded_timestamp_signatures or _has_dss(reader):
+            reports = [long_term.upgrade(r, sig, reader, roots, now, other_certs) for r, sig in zip(reports, embedded)]
+        return reports
 
 
-def _report(sig, roots, now) -> SignatureReport:
+def _has_dss(reader) -> bool:
+    return "/DSS" in reader.root
+
+
+def _report(sig, roots, now, other_certs=()) -> SignatureReport:
     # Why soft-fail and no fetching: the counter is offline; revocation is completed later (B-LT).
-    context = ValidationContext(trust_roots=roots, other_certs=sig.other_embedded_certs, moment=now,
+    context = ValidationContext(trust_roots=roots, other_certs=[*sig.other_embedded_certs, *other_certs], moment=now,
                                 allow_fetching=False, revocation_mode="soft-fail")
     usage = KeyUsageConstraints(key_usage=set(certificates.SIGNING_USAGES), match_all_key_usages=False)
     who = certificates.describe(sig.signer_cert)
