@@ -1,11 +1,12 @@
-"""Main window: a sidebar with the two jobs of the counter (receive, find), a menu with
-shortcuts, and a status bar saying which office, counter, officer and printer this is."""
+"""Main window: a sidebar with the three jobs of the counter (receive, find, queue), a menu
+with shortcuts, and a status bar saying which office, counter, officer and printer this is."""
 from __future__ import annotations
 
 from counter_app.ports import DeviceState
 from ui.dossier_detail import DossierDetail
 from ui.dossier_list import DossierListPanel
 from ui.intake_wizard import DONE, IntakeWizard
+from ui.queue_panel import QueuePanel
 from ui.qt import (
     QAction,
     QHBoxLayout,
@@ -25,12 +26,15 @@ from ui.widgets import ask
 from ui.workers import TaskRunner
 
 APP_NAME = "Quầy Một Cửa"  # the product's name, the same in every language
-INTAKE, SEARCH = range(2)
+INTAKE, SEARCH, QUEUE = range(3)
 PRINTER_POLL_MS = 30_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, core, printer=None, *, synchronous: bool = False):
+    def __init__(self, core, printer=None, *, synchronous: bool = False, counter: int | None = None,
+                 ticket_sender=None):
+        """``counter``: this window's queue counter (default: the workstation slot);
+        ``ticket_sender``: prints queue tickets (``devices.printers.ticket_job.TicketSender``)."""
         super().__init__()
         self.core, self.printer = core, printer
         self._closing = False
@@ -44,10 +48,14 @@ class MainWindow(QMainWindow):
         self.search_stack = QStackedWidget()
         self.search_stack.addWidget(self.dossier_list)
         self.search_stack.addWidget(self.detail)
+        self.counter = counter or settings.workstation.slot
+        self.queue_panel = QueuePanel(core, self.runner, self.counter, ticket_sender)
         self._build_body()
         self._build_menus()
         self._build_status_bar(settings)
         self.intake.dossier_received.connect(lambda _code: self.dossier_list.refresh())
+        # A dossier received while a ticket is served here belongs to that ticket's visit.
+        self.intake.dossier_received.connect(self.queue_panel.link_dossier)
         self.dossier_list.open_requested.connect(self.open_dossier)
         self.detail.back_requested.connect(self.back_to_list)
         self.detail.changed.connect(lambda _code: self.dossier_list.refresh())
@@ -63,14 +71,15 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1 / Ctrl+2 switch instead
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1 / Ctrl+2 / Ctrl+3 switch instead
         self.sidebar.setFixedWidth(220)
-        for text in (self.tr("Receive dossiers\nCtrl+1"), self.tr("Find dossiers\nCtrl+2")):
+        for text in (self.tr("Receive dossiers\nCtrl+1"), self.tr("Find dossiers\nCtrl+2"), self.tr("Queue\nCtrl+3")):
             QListWidgetItem(text, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.intake)
         self.pages.addWidget(self.search_stack)
+        self.pages.addWidget(self.queue_panel)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
@@ -95,6 +104,7 @@ class MainWindow(QMainWindow):
         view = menus.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Receive dossiers"), "Ctrl+1", lambda: self.show_page(INTAKE))
         self._action(view, self.tr("&Find dossiers"), "Ctrl+2", lambda: self.show_page(SEARCH))
+        self._action(view, self.tr("&Queue"), "Ctrl+3", lambda: self.show_page(QUEUE))
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 
@@ -145,6 +155,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(page)
         if page == INTAKE:
             self.intake.pages[self.intake.current].focus_first()
+        elif page == QUEUE:
+            self.queue_panel.setFocus()  # F2…F9 act within the panel
         elif self.search_stack.currentWidget() is self.dossier_list:
             self.dossier_list.refresh()  # other counters may have moved dossiers on meanwhile
             self.dossier_list.focus_search()
@@ -174,7 +186,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         rows = [
             ("Ctrl+N", self.tr("New dossier")),
-            ("Ctrl+1 / Ctrl+2", self.tr("Receive / find dossiers")),
+            ("Ctrl+1 / Ctrl+2 / Ctrl+3", self.tr("Receive / find dossiers / queue")),
             ("Ctrl+F", self.tr("Find a dossier")),
             ("Enter", self.tr("Next step; in a list, open")),
             ("Alt+←", self.tr("Previous step / back to the list")),
@@ -184,6 +196,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+P / Ctrl+S / Ctrl+O", self.tr("Print / save / open the form")),
             ("F5", self.tr("Reload the dossier")),
             ("Alt + " + self.tr("underlined letter"), self.tr("Go to that field")),
+            ("F2 / F3 / F4", self.tr("Queue: call next / recall / no-show")),
+            ("F6 / F7 / F8 / F9", self.tr("Queue: finish / park or resume / transfer / walk-in")),
         ]
         text = "<table>" + "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
                                    for keys, what in rows) + "</table>"

@@ -1,0 +1,53 @@
+"""Start the queue windows: a counter (main window on the queue page), the kiosk, the display.
+
+The composition root hands in the device-side pieces (ticket sender, voice), so the UI
+never imports ``devices``. Each window can run in its own process on the same workspace.
+"""
+from __future__ import annotations
+
+import sys
+
+from ui import i18n, theme
+from ui.application import ensure_app
+
+
+def _prepare(language: str | None):
+    app = ensure_app(sys.argv)
+    i18n.install(i18n.chosen_language(language))
+    theme.apply(app)
+    return app
+
+
+def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,
+                language: str | None = None, signing=None) -> int:
+    """``signing``: (signer, verifier, completer) from the composition root, or None."""
+    from ui.main_window import QUEUE, MainWindow
+
+    app = _prepare(language)
+    window = MainWindow(core, printer, counter=counter, ticket_sender=ticket_sender)
+    if signing is not None:
+        window.detail.set_signing(*signing, pin_minutes=5)
+    if counter is not None:  # a counter window opens on its queue
+        window.show_page(QUEUE)
+    window.showMaximized()
+    return app.exec()
+
+
+def run_kiosk(core, send=None, *, language: str | None = None, windowed: bool = False) -> int:
+    from ui.kiosk_window import KioskWindow
+
+    app = _prepare(language)
+    window = KioskWindow(core, send)
+    window.resize(1280, 800)
+    window.show() if windowed else window.showFullScreen()
+    return app.exec()
+
+
+def run_display(core, announce=None, *, language: str | None = None, windowed: bool = False) -> int:
+    from ui.display_window import DisplayWindow
+
+    app = _prepare(language)
+    window = DisplayWindow(core, announce)
+    window.resize(1280, 720)
+    window.show() if windowed else window.showFullScreen()
+    return app.exec()
