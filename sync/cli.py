@@ -4,6 +4,10 @@
     counter-app server set-status --db URL CODE STATUS [--note]  province sets a status
     counter-app server revoke --db URL WORKSTATION_ID             revoke a workstation
     counter-app server workstations --db URL                      list workstations
+    counter-app server publish-catalog --db URL FILE             publish a catalogue version (national JSON)
+    counter-app server publish-calendar --db URL FILE            publish holiday calendar overrides
+    counter-app server export-national --db URL --out FILE [--since ISO] [--dry-run]
+                                                                  DongBoHoSoMC bodies for the national portal
     counter-app sync --once [--server URL] [--enrol-key K]        one round; exit 0 = all delivered
     counter-app sync status [--json]                              pending, bytes left, last success/error
     counter-app sync resend OP_ID                                 put a rejected op back in line
@@ -42,6 +46,16 @@ def configure_server(parser: argparse.ArgumentParser, common: argparse.ArgumentP
     revoke.add_argument("workstation_id", type=int)
     listing = sub.add_parser("workstations", parents=[common], help="list registered workstations")
     _db_option(listing, argparse.SUPPRESS)
+    for kind, what in (("catalog", "a national-JSON procedure catalogue"), ("calendar", "holiday overrides .json/.csv")):
+        publish = sub.add_parser(f"publish-{kind}", parents=[common], help=f"publish {what} to every counter")
+        _db_option(publish, argparse.SUPPRESS)
+        publish.add_argument("file", type=Path)
+    export = sub.add_parser("export-national", parents=[common],
+                            help="write the national portal's DongBoHoSoMC bodies to a JSON file")
+    _db_option(export, argparse.SUPPRESS)
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--since", default=None, help="ISO date/time: every dossier changed since then")
+    export.add_argument("--dry-run", action="store_true", help="do not record the export (isUpdating stays)")
 
 
 def run_server(args, _open_core) -> int:
@@ -57,6 +71,11 @@ def run_server(args, _open_core) -> int:
     if command == "revoke":
         admin.revoke(args.db, args.workstation_id)
         return emit(args, {"revoked": args.workstation_id}, f"Workstation {args.workstation_id} revoked.")
+    if command in ("publish-catalog", "publish-calendar"):
+        change = admin.publish(args.db, command.removeprefix("publish-"), args.file)
+        return emit(args, change, f"Published {args.file.name} as change {change['change_id']} ({change['kind']}).")
+    if command == "export-national":
+        return _export_national(args, admin)
     if command == "workstations":
         rows = admin.workstations(args.db)
         return emit(args, rows, [f"{r['id']:>4} {r['agency_id']:<16} slot {r['slot']} "
@@ -65,6 +84,20 @@ def run_server(args, _open_core) -> int:
 
     serve(args.db, host=args.host, port=args.port, files_dir=args.files, enrol_key=args.enrol_key)
     return 0
+
+
+def _export_national(args, admin) -> int:
+    from datetime import datetime
+
+    try:
+        since = datetime.fromisoformat(args.since) if args.since else None
+    except ValueError as exc:
+        raise InvalidInput(f"--since must be an ISO date or date-time, not {args.since!r}.") from exc
+    bodies = admin.export_national(args.db, since=since, mark=not args.dry_run)
+    args.out.write_text(json.dumps(bodies, ensure_ascii=False, indent=2), encoding="utf-8")
+    counts = {"new": sum(len(b["data"]) for b in bodies if not b["isUpdating"]),
+              "updated": sum(len(b["data"]) for b in bodies if b["isUpdating"]), "out": str(args.out)}
+    return emit(args, counts, f"{counts['new']} new and {counts['updated']} updated dossier(s) written to {args.out}")
 
 
 def configure_sync(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
@@ -111,6 +144,9 @@ def _status_lines(status) -> list[str]:
              f"Last success: {status.last_success or '-'}; last error: {status.last_error or '-'}"]
     lines += [f"Rejected {r['code']} #{r['seq']} ({r['op_id']}): {r['reason']}" for r in status.rejected_ops]
     lines += [f"Conflict {c['code']}: province {c['action']} → {c['status']}: {c['reason']}" for c in status.conflicts]
+    lines += [f"Catalogue v{u.get('version')} ({u['source']}): " + (f"not applied: {u['error']}" if u.get("error") else
+              f"added {', '.join(u['added']) or '-'}; new versions {', '.join(u['new_versions']) or '-'}; "
+              f"unchanged {u['unchanged']}") for u in status.catalog_updates[-3:]]
     return lines
 
 

@@ -107,11 +107,18 @@ class SyncClient:
                 return None
             raise
 
-    def put_chunk(self, sha256: str, start: int, data: bytes, total: int) -> dict:
-        """One chunk, not retried here: the uploader asks what arrived and sends the rest."""
+    def put_chunk(self, sha256: str, start: int, data: bytes, total: int, *, body: bytes | None = None,
+                  encoding: str = "") -> dict:
+        """One chunk, not retried here: the uploader asks what arrived and sends the rest.
+
+        ``body`` is ``data`` compressed with ``encoding`` (gzip) when that is smaller; the
+        Content-Range always counts the file's own bytes."""
         headers = {"Content-Range": f"bytes {start}-{start + len(data) - 1}/{total}",
                    "Content-Type": "application/octet-stream"}
-        return self.request("PUT", f"/files/{sha256}", data=data, headers=headers, retries=0).json()
+        if encoding:
+            headers["Content-Encoding"] = encoding
+        payload = data if body is None else body
+        return self.request("PUT", f"/files/{sha256}", data=payload, headers=headers, retries=0).json()
 
     def changes(self, cursor: int, limit: int = 100) -> dict:
         return self.request("GET", "/changes", params={"cursor": cursor, "limit": limit}).json()

@@ -18,6 +18,7 @@ from typing import Callable
 from counter_app.errors import CounterError
 from counter_app.settings import load_settings
 from counter_app.workspace import Workspace
+from sync import code_blocks
 from sync.client import SyncClient
 from sync.errors import NotConfigured, SyncError
 from sync.pull import Hook, pull
@@ -35,6 +36,7 @@ class RoundReport:
     error: str = ""
     error_code: str = ""
     bytes_sent: int = 0
+    code_blocks: int = 0  # dossier-code blocks obtained this round
 
     @property
     def ok(self) -> bool:
@@ -45,13 +47,15 @@ class OutboxWorker:
     def __init__(self, workspace: Workspace, *, server_url: str | None = None, enrol_key: str | None = None,
                  client_factory: Callable[[str], SyncClient] = SyncClient, uploader_options: dict | None = None,
                  batch_size: int = 100, hook: Hook | None = None, interval: float = 30.0, max_backoff: float = 300.0,
-                 clock: Callable[[], datetime] = datetime.now):
+                 clock: Callable[[], datetime] = datetime.now, code_block_size: int = 50,
+                 code_block_low_water: int = 10):
         self.workspace = workspace
         self.enrol_key = enrol_key
         self.batch_size = batch_size
         self.hook = hook
         self.interval, self.max_backoff = interval, max_backoff
         self.clock = clock
+        self.code_block_size, self.code_block_low_water = code_block_size, code_block_low_water
         state = self._state()
         url = server_url or state.server_url
         if not url:
@@ -83,6 +87,9 @@ class OutboxWorker:
                     again = push(self.workspace, self.client, self.uploader, batch_size=self.batch_size)
                     report.push.sent += again.sent
                     report.push.rejected += again.rejected
+                report.code_blocks = code_blocks.refill(self.workspace, self.client, self.clock().date(),
+                                                        size=self.code_block_size,
+                                                        low_water=self.code_block_low_water, now=self.clock())
             except (SyncError, CounterError) as exc:  # CounterError: e.g. the local disk is full
                 report.error, report.error_code = exc.message, exc.code
             report.bytes_sent = self.uploader.bytes_sent - sent_before
@@ -154,7 +161,7 @@ class OutboxWorker:
 
 
 def _finish(state: SyncState, report: RoundReport, now: str) -> None:
-    state.last_error = report.error
+    state.last_error, state.last_error_code = report.error, report.error_code
     if report.ok:
         state.last_success = now
 

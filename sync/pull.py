@@ -20,6 +20,7 @@ from counter_app.errors import ForbiddenTransition
 from counter_app.storage.models import Dossier
 from counter_app.workspace import Workspace
 from sync.client import SyncClient
+from sync.feed_apply import apply_province_change
 from sync.state import SyncState, load_state, save_state
 
 Hook = Callable[[str], None]
@@ -49,6 +50,8 @@ def pull(workspace: Workspace, client: SyncClient, *, page_size: int = 100, hook
 
 
 def apply_change(session: Session, state: SyncState, change: dict) -> int:
+    if apply_province_change(session, state, change, datetime.now()):
+        return 0  # catalogue / calendar: applied in this transaction, the diff kept in ``state``
     if change["kind"] != "dossier.status":
         return 0  # kinds this version does not know yet are skipped, not failed
     body = change["body"]

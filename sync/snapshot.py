@@ -14,6 +14,8 @@ def intake_of(dossier: Dossier) -> dict:
     return {
         "procedure_code": dossier.procedure.code,
         "procedure_version": dossier.procedure.version,
+        "procedure_name": dossier.procedure.name,
+        "procedure_field": dossier.procedure.field,
         "channel": dossier.channel,
         "applicant": {"kind": dossier.applicant_kind, "name": dossier.applicant_name,
                       "id_number": dossier.id_number, "birth_date": _iso(dossier.birth_date),

@@ -23,8 +23,11 @@ class SyncState:
     last_success: str = ""
     last_attempt: str = ""
     last_error: str = ""
+    last_error_code: str = ""  # the error's stable code, for a translated message
     conflicts: list = field(default_factory=list)  # province changes the counter could not apply
-    code_blocks: list = field(default_factory=list)  # blocks of 0001–0999 handed out by the province
+    code_blocks: list = field(default_factory=list)  # block requests sent, answer not yet stored
+    catalog_updates: list = field(default_factory=list)  # diffs of catalogue versions applied from the feed
+    calendar_updates: list = field(default_factory=list)  # holiday calendar overrides applied from the feed
 
 
 def load_state(session: Session) -> SyncState:

@@ -22,9 +22,12 @@ class SyncStatus:
     last_success: str
     last_attempt: str
     last_error: str
+    last_error_code: str
     cursor: int
     conflicts: list
     rejected_ops: list
+    catalog_updates: list  # diffs of catalogue versions received from the province (newest last)
+    calendar_updates: list
 
     @property
     def delivered(self) -> bool:
@@ -44,7 +47,32 @@ def sync_status(workspace: Workspace) -> SyncStatus:
         server_url=state.server_url, registered=bool(state.token), pending=counts.get(PENDING, 0),
         rejected=counts.get(REJECTED, 0), sent=counts.get("sent", 0), bytes_left=int(bytes_left or 0),
         last_success=state.last_success, last_attempt=state.last_attempt, last_error=state.last_error,
+        last_error_code=state.last_error_code,
         cursor=state.cursor, conflicts=state.conflicts,
+        catalog_updates=state.catalog_updates, calendar_updates=state.calendar_updates,
         rejected_ops=[{"op_id": op_id, "code": payload.get("code"), "seq": payload.get("seq"), "reason": error}
                       for op_id, payload, error in rejected],
     )
+
+
+# Per-dossier badge, from the outbox alone: "rejected" (an op is parked with the server's
+# reason), "sending" (an op was tried and awaits confirmation or a retry), "pending" (ops
+# not tried yet), "synced" (every op delivered); "" when the dossier has no op at all.
+BADGES = ("pending", "sending", "synced", "rejected")
+
+
+def badges(workspace: Workspace, dossier_uuids: list[str]) -> dict[str, str]:
+    with workspace.db.read() as session:
+        rows = session.execute(select(OutboxOp.dossier_uuid, OutboxOp.state, OutboxOp.attempts)
+                               .where(OutboxOp.dossier_uuid.in_(list(dossier_uuids)))).all()
+    seen: dict[str, set[str]] = {uuid: set() for uuid in dossier_uuids}
+    for uuid, state, attempts in rows:
+        seen[uuid].add("sending" if state == PENDING and attempts else state)
+    return {uuid: _badge(states) for uuid, states in seen.items()}
+
+
+def _badge(states: set[str]) -> str:
+    for badge in ("rejected", "sending", "pending"):
+        if badge in states:
+            return badge
+    return "synced" if states else ""

@@ -1,6 +1,8 @@
 """Province-side administration of the reference server (used by the CLI and the demo)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from counter_app.errors import InvalidInput
@@ -35,5 +37,32 @@ def workstations(db_url: str) -> list[dict]:
         with db.read() as session:
             return [{"id": w.id, "name": w.name, "agency_id": w.agency_id, "slot": w.slot, "revoked": w.revoked}
                     for w in session.scalars(select(Workstation).order_by(Workstation.id))]
+    finally:
+        db.dispose()
+
+
+def export_national(db_url: str, *, since=None, mark: bool = True) -> list[dict]:
+    from sync.national_export import export
+
+    db = open_server_db(db_url)
+    try:
+        with db.write() as session:
+            return export(session, since=since, mark=mark)
+    finally:
+        db.dispose()
+
+
+def publish(db_url: str, kind: str, path) -> dict:
+    """Publish a catalogue (kind "catalog") or calendar overrides ("calendar") file."""
+    from sync.server import publish as pub
+
+    if not Path(path).is_file():
+        raise InvalidInput(f"Cannot read {path}: no such file.")
+    db = open_server_db(db_url)
+    try:
+        with db.write() as session:
+            change = (pub.publish_catalog if kind == "catalog" else pub.publish_calendar)(session, path)
+            summary = {k: v for k, v in change.body.items() if k not in ("records", "text")}
+            return {"change_id": change.id, "kind": change.kind, **summary}
     finally:
         db.dispose()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -105,6 +106,7 @@ def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -
 
     @app.put(f"{API_PREFIX}/files/{{sha256}}", response_model=FileState, responses={**ERRORS, 422: {"model": ErrorBody}})
     async def put_file(request: Request, sha256: str = SHA_PARAM, content_range: str = Header(),
+                       content_encoding: str = Header(default="", pattern=r"^(gzip|deflate|identity)?$"),
                        _ws: Workstation = Depends(workstation)):
         try:
             start, end, total = parse_content_range(content_range)
@@ -115,12 +117,12 @@ def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -
             raise fail(409, "bad_range", f"File {sha256} was announced with {known.size} bytes, not {total}.")
         if known is not None and known.complete:
             return known
-        written, cut, too_long = await _receive(request, files, sha256, start, end, total)
+        written, cut, too_long = await _receive(request, files, sha256, start, end, total, content_encoding)
         state, problem = await run_in_threadpool(record, sha256, total, start, start + written)
         if cut:
             return Response(status_code=400)  # nobody is listening; the bytes that came are kept
         if too_long:
-            raise fail(400, "bad_range", "The body is longer than its Content-Range.")
+            raise fail(400, "bad_range", "The body is longer than its Content-Range (or not validly compressed).")
         if problem:
             raise fail(422, "hash_mismatch", problem)
         return state
@@ -144,14 +146,30 @@ def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -
     return app
 
 
-async def _receive(request: Request, files: ServerFiles, sha256: str, start: int, end: int, total: int):
+def _decoder(encoding: str):
+    """Streaming decompression of a gzip/deflate body (the bytes of a cut body's prefix
+    decode to a prefix of the chunk, so they are kept like plain bytes)."""
+    if encoding in ("", "identity"):
+        return None
+    return zlib.decompressobj(wbits=31 if encoding == "gzip" else 15)
+
+
+async def _receive(request: Request, files: ServerFiles, sha256: str, start: int, end: int, total: int,
+                   encoding: str = ""):
     """Write the body at its offset as it streams in; a cut keeps what arrived."""
     written, cut, too_long = 0, False, False
+    decoder = _decoder(encoding)
     handle = files.open_for_write(sha256, total)
     try:
         handle.seek(start)
-        async for piece in request.stream():
+        async for raw in request.stream():
             room = end - start - written
+            try:
+                piece = decoder.decompress(raw, room + 1) if decoder else raw
+            except zlib.error:
+                return 0, False, True  # not gzip/deflate: keep none of this request's bytes
+            if decoder and decoder.unconsumed_tail:
+                too_long = True  # decodes to more than the Content-Range allows (or a bomb)
             if len(piece) > room:
                 piece, too_long = piece[:room], True
             handle.write(piece)

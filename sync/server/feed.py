@@ -38,5 +38,5 @@ def set_status(session: Session, code: str, status: int, *, note: str = "", acto
 
 
 def changes_since(session: Session, agency_id: str, cursor: int, limit: int) -> list[Change]:
-    return list(session.scalars(select(Change).where(Change.id > cursor, Change.agency_id == agency_id)
+    return list(session.scalars(select(Change).where(Change.id > cursor, Change.agency_id.in_((agency_id, "*")))
                                 .order_by(Change.id).limit(limit)))

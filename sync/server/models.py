@@ -106,3 +106,14 @@ class CodeBlock(Base):
     request_id: Mapped[str] = mapped_column(String(36), unique=True)
     first: Mapped[int] = mapped_column(Integer)
     last: Mapped[int] = mapped_column(Integer)
+
+
+class NationalExport(Base):
+    """Which dossiers were already sent to the national portal (``isUpdating`` after the first)."""
+
+    __tablename__ = "national_exports"
+
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), primary_key=True)
+    first_sent_at: Mapped[datetime] = mapped_column(DateTime)
+    last_sent_at: Mapped[datetime] = mapped_column(DateTime)
+    last_status: Mapped[int] = mapped_column(Integer)

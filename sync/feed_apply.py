@@ -1,0 +1,52 @@
+"""Province-wide feed changes applied at the counter: catalogue versions and calendar overrides.
+
+Called by ``pull`` inside the transaction that also moves the cursor, so a change is
+stored completely (every procedure of the version, every override) together with the
+cursor, or not at all. The catalogue goes through the core's own import
+(``import_specs``, what ``CounterCore.import_procedures`` runs) and the calendar
+through ``store_overrides`` (what ``CounterCore.import_calendar`` runs); the diff of
+each catalogue version (added / new versions / unchanged) is kept in the sync state for
+the officer to see. A bad publication is recorded with its error, not retried forever.
+Limitation: a CounterCore that is already open keeps its cached procedure list and
+calendar until it is reopened.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from counter_app.calendar.overrides import parse_overrides_json
+from counter_app.catalog.national_json import load_national_json
+from counter_app.catalog.repository import import_specs
+from counter_app.errors import InvalidInput
+from counter_app.scheduling import store_overrides
+from sync.state import SyncState
+
+CATALOG, CALENDAR = "catalog.version", "calendar.overrides"
+KEEP = 20  # diffs kept in the sync state
+
+
+def apply_province_change(session: Session, state: SyncState, change: dict, now: datetime) -> bool:
+    """True if ``change`` was one of these kinds (applied, or recorded as failed)."""
+    kind, body = change["kind"], change["body"]
+    if kind not in (CATALOG, CALENDAR):
+        return False
+    entry = {"change_id": change["id"], "source": body.get("source", ""), "applied_at": now.isoformat(timespec="seconds")}
+    try:
+        with session.begin_nested():  # a bad publication must not take the page down with it
+            if kind == CATALOG:
+                specs = load_national_json(body["records"])
+                report = import_specs(session, specs, source=f"province v{body.get('version')}: {entry['source']}",
+                                      now=now, allow_unchanged=True)
+                entry |= {"version": body.get("version"), "added": report.added,
+                          "new_versions": report.new_versions, "unchanged": len(report.unchanged)}
+            else:
+                overrides = parse_overrides_json(body["text"], source=entry["source"])
+                entry["overrides"] = store_overrides(session, overrides, source=f"province: {entry['source']}")
+    except (InvalidInput, KeyError, TypeError) as exc:
+        entry["error"] = getattr(exc, "message", str(exc))
+    target = state.catalog_updates if kind == CATALOG else state.calendar_updates
+    target.append(entry)
+    del target[:-KEEP]
+    return True
