@@ -6,6 +6,7 @@ settings give, among the entry points registered in pyproject.toml.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from importlib.metadata import entry_points
 from typing import Sequence
@@ -44,27 +45,92 @@ def check_devices(core: CounterCore) -> list[DeviceCheck]:
     return [DeviceCheck("printer", printer.name, status.ready, status.detail or status.state.value)]
 
 
-def launch_gui(args) -> int:
-    from counter_app.workspace import open_workspace
-    from ui.application import run_gui
+def gui_options_parser() -> argparse.ArgumentParser:
+    """Which window the GUI opens; parsed here so the core's CLI parser stays GUI-free."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--kiosk", action="store_true", help="full-screen ticket kiosk")
+    parser.add_argument("--display", action="store_true", help="queue display screen (TV)")
+    parser.add_argument("--counter", type=int, default=None, help="open on the queue page as counter N")
+    parser.add_argument("--windowed", action="store_true", help="kiosk/display in a window, not full screen")
+    parser.add_argument("--no-voice", action="store_true", help="display: do not speak the calls")
+    return parser
 
+
+def split_gui_options(argv: Sequence[str]) -> tuple[argparse.Namespace | None, list[str]]:
+    """GUI window options, and the rest for the CLI. With a command (``queue call --counter 1``)
+    nothing is taken: the command's own options stay its own."""
+    options, rest = gui_options_parser().parse_known_args(list(argv))
+    positional = [t for i, t in enumerate(rest) if not t.startswith("-") and not (i and rest[i - 1] == "--workspace")]
+    return (None, list(argv)) if positional else (options, rest)
+
+
+def build_voice(core, *, simulated: bool = False):
+    from devices.voice import build_voice as make, load_voice_settings
+
+    return make(load_voice_settings(core.workspace.db), simulated=simulated)
+
+
+def ticket_sender(core, *, simulated: bool = False):
+    """Builds the printer on each ticket: a printer that was off at start-up is found later."""
+    from devices.printers.ticket_job import TicketSender
+
+    def send(payload) -> None:
+        TicketSender(build_printer(core, simulated=simulated))(payload)
+    return send
+
+
+def launch_gui(args, options: argparse.Namespace | None = None) -> int:
+    from counter_app.workspace import open_workspace
+    from ui import queue_launch
+
+    options = options or gui_options_parser().parse_args([])
     core = CounterCore(open_workspace(args.workspace))
+    send = ticket_sender(core, simulated=args.simulated)
+    if options.kiosk:
+        return queue_launch.run_kiosk(core, send, windowed=options.windowed)
+    if options.display:
+        from devices.voice import call_sentence
+
+        voice = None if options.no_voice else build_voice(core, simulated=args.simulated)
+        announce = (lambda number, counter: voice.say(call_sentence(number, counter))) if voice else None
+        return queue_launch.run_display(core, announce, windowed=options.windowed)
     printer = build_printer(core, simulated=args.simulated)
-    return run_gui(core, printer=printer)
+    return queue_launch.run_counter(core, printer, counter=options.counter, ticket_sender=send,
+                                    signing=build_signing(core, simulated=args.simulated))
+
+
+def build_signing(core: CounterCore, *, simulated: bool):
+    """The demo signs with the workspace's simulated key; a real counter with the PKCS#11
+    token named by COUNTER_APP_PKCS11_MODULE / COUNTER_APP_PKCS11_KEY_ID (None: no signing)."""
+    import os
+
+    from devices.signing.wiring import gui_signing
+
+    if simulated:
+        return gui_signing(core, simulated=True)
+    module = os.environ.get("COUNTER_APP_PKCS11_MODULE")
+    if not module:
+        return None
+    return gui_signing(core, simulated=False, module=module, key_id=os.environ.get("COUNTER_APP_PKCS11_KEY_ID"))
 
 
 def extra_commands() -> list[cli.ExtraCommand]:
     """Commands of the outer layers (sync, signing, …), registered here and nowhere else."""
     from counter_app.queue.cli import queue_command
+    from devices.capture_cli import capture_commands
     from devices.printers.ticket_job import TicketSender
     from devices.signing.cli import signing_commands
+    from devices.voice.cli import COMMAND as VOICE_COMMAND
     from sync.cli import COMMANDS as SYNC_COMMANDS
 
-    return [*SYNC_COMMANDS, *signing_commands(), queue_command(lambda core: TicketSender(build_printer(core)))]
+    return [*SYNC_COMMANDS, *signing_commands(), queue_command(lambda core: TicketSender(build_printer(core))),
+            VOICE_COMMAND, *capture_commands()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, gui=launch_gui, device_checks=check_devices, extra=extra_commands())
+    options, rest = split_gui_options(sys.argv[1:] if argv is None else argv)
+    return cli.main(rest, gui=lambda args: launch_gui(args, options), device_checks=check_devices,
+                    extra=extra_commands())
 
 
 if __name__ == "__main__":

@@ -160,3 +160,42 @@ class KeyNotFound(TokenNotFound):
     """The token is there but holds no signing key/certificate with the requested ID."""
 
     code = "key_not_found"
+
+
+# --- Capture: ID card QR and scanners. ---
+
+
+class QrUnreadable(InvalidInput):
+    """No QR code could be read (image too blurred/dark, or the scan was cut short)."""
+
+    code = "qr_unreadable"
+
+
+class QrNotCccd(InvalidInput):
+    """A QR code was read but it is not the QR of a citizen ID card (CCCD)."""
+
+    code = "qr_not_cccd"
+
+
+class ImageUnreadable(InvalidInput):
+    """An image or PDF file that cannot be opened (damaged, wrong type)."""
+
+    code = "image_unreadable"
+
+
+class ScannerError(DeviceError):
+    code = "scanner"
+
+
+class ScannerNotFound(ScannerError):
+    code = "scanner_not_found"
+
+
+class ScannerJammed(ScannerError):
+    """Paper jam or cover open mid-batch; ``details["pages_done"]`` pages were kept."""
+
+    code = "scan_paper_jam"
+
+
+class ScanCancelled(ScannerError):
+    code = "scan_cancelled"

@@ -109,3 +109,106 @@ class Signer(Protocol):
 
     def sign_batch(self, jobs: Sequence[SignJob], spec: SignatureSpec, *, pin: str | None,
                    progress: Callable[[int, int], None] | None = None) -> list[SignOutcome]: ...
+
+
+@runtime_checkable
+class Voice(Protocol):
+    """Speaks queue calls ("Mời số A012 đến quầy số 3") in Vietnamese, offline.
+
+    ``say`` may take seconds (synthesis, then playback): callers run it on a worker
+    thread, never on the UI thread. A voice that is switched off says nothing.
+    """
+
+    name: str
+    enabled: bool
+    volume: int  # 0–100
+
+    def status(self) -> DeviceStatus: ...
+
+    def say(self, text: str, *, chime: bool = True) -> None: ...
+
+
+# --- Capture: ID card QR and scanners. ---
+
+
+@runtime_checkable
+class QrReader(Protocol):
+    """Finds a QR code in an image (a file path, encoded image bytes, a PIL image or a numpy frame).
+
+    Returns the payload's raw bytes (CCCD codes carry UTF-8 without an ECI header, so the
+    caller decodes: ``counter_app.idcard.parse_cccd``). Raises QrUnreadable when no code is
+    found, ImageUnreadable when the file is not an image.
+    """
+
+    name: str
+
+    def decode(self, image: object) -> bytes: ...
+
+
+class ScanSource(str, Enum):
+    FLATBED = "flatbed"
+    ADF = "adf"  # automatic document feeder, one side
+    DUPLEX = "duplex"
+
+
+class ScanMode(str, Enum):
+    COLOR = "color"
+    GRAY = "gray"
+    LINEART = "lineart"  # black and white, 1 bit
+
+
+@dataclass(frozen=True)
+class ScanProfile:
+    """Named scan settings per document type; page size in millimetres (A4 by default)."""
+
+    name: str = "default"
+    source: ScanSource = ScanSource.FLATBED
+    resolution: int = 200
+    mode: ScanMode = ScanMode.GRAY
+    page_size_mm: tuple[float, float] = (210.0, 297.0)
+    max_pages: int = 0  # 0: until the feeder is empty (flatbed: 1)
+
+
+@dataclass(frozen=True)
+class ScannerInfo:
+    id: str  # what ``scan(device=...)`` takes, e.g. "test:0" for SANE
+    vendor: str = ""
+    model: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class ScannedPage:
+    """One page as an encoded image (PNG, or JPEG for file imports), with its resolution."""
+
+    image: bytes
+    dpi: int
+    mime: str = "image/png"
+
+
+class CancelToken:
+    """Set by the UI thread, read by the scan worker between pages (and between lines if it can)."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+@runtime_checkable
+class Scanner(Protocol):
+    """A scanner (or a stand-in: file import, simulated). Runs on a device worker, never the UI thread.
+
+    ``scan`` calls ``progress(page_number, page)`` after each page and returns all pages.
+    Raises ScannerNotFound, ScannerJammed (``details["pages"]`` holds the pages already
+    scanned, so nothing is lost) or ScanCancelled (same ``pages`` detail).
+    """
+
+    name: str
+
+    def devices(self) -> list[ScannerInfo]: ...
+
+    def scan(self, device: str, profile: ScanProfile, *,
+             progress: Callable[[int, ScannedPage], None] | None = None,
+             cancel: CancelToken | None = None) -> list[ScannedPage]: ...

@@ -136,6 +136,27 @@ MESSAGES = {
     "open_failed": QT_TRANSLATE_NOOP(
         "ErrorMessages", "No program could open the PDF. Use Save PDF… and open the file from its folder, "
                          "or print it directly."),
+    # Capture: the ID card's QR code, scanners and imported files.
+    "qr_unreadable": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The ID card's QR code could not be read. Hold the card flat and still, avoid glare, "
+                         "and scan again; or type the details from the card."),
+    "qr_not_cccd": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This QR code is not the one of a citizen ID card. Scan the QR code in the top right "
+                         "corner of the card's front."),
+    "image_unreadable": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The file cannot be opened as a picture or PDF. Choose a PDF, JPEG, PNG or TIFF file, "
+                         "or scan the paper again."),
+    "scanner": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Scanning stopped. The pages already scanned are kept; check the scanner, then scan "
+                         "the remaining pages."),
+    "scanner_not_found": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The scanner was not found. Check that it is switched on and connected, then choose "
+                         "it again in the settings."),
+    "scan_paper_jam": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The paper is jammed (or the cover is open). Clear the paper, close the cover, then "
+                         "scan the remaining pages; the pages already scanned are kept."),
+    "scan_cancelled": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Scanning was cancelled. The pages already scanned are kept."),
 }
 
 

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QFont,
     QFontDatabase,
+    QFontMetrics,
     QIcon,
     QImage,
     QKeySequence,
@@ -43,6 +44,7 @@ from PySide6.QtTest import QTest  # tests drive the keyboard through it
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -63,6 +65,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTableView,
@@ -79,12 +82,12 @@ PYSIDE_DIR = Path(PySide6.__file__).resolve().parent
 
 __all__ = [
     "PYSIDE_DIR", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel",
-    "QAction", "QApplication", "QBrush", "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QDate",
+    "QAction", "QApplication", "QBrush", "QButtonGroup", "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QDate",
     "QDateEdit", "QDesktopServices", "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont",
-    "QFontDatabase", "QFormLayout", "QFrame", "QGridLayout", "QHBoxLayout", "QHeaderView", "QIcon",
+    "QFontDatabase", "QFontMetrics", "QFormLayout", "QFrame", "QGridLayout", "QHBoxLayout", "QHeaderView", "QIcon",
     "QImage", "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale",
     "QMainWindow", "QMessageBox", "QModelIndex", "QObject", "QPainter", "QPrintDialog", "QPrinter",
-    "QProgressBar", "QPushButton", "QRectF", "QRunnable", "QScrollArea", "QShortcut", "QSpinBox",
+    "QProgressBar", "QPushButton", "QRectF", "QRunnable", "QScrollArea", "QShortcut", "QSizePolicy", "QSpinBox",
     "QStackedWidget", "QTableView", "QTableWidget", "QTableWidgetItem", "QTest", "QThreadPool", "QTimer",
     "QTranslator", "QUrl", "QVBoxLayout", "QWidget", "Qt", "Signal", "Slot", "isValid",
 ]

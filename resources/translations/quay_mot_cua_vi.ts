@@ -75,7 +75,7 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <source>This cannot be empty: it goes into the dossier's record.</source>
+        <source>This cannot be empty: it goes into the dossier&apos;s record.</source>
         <translation>Ô này không được để trống: nội dung được ghi vào quá trình xử lý hồ sơ.</translation>
     </message>
 </context>
@@ -130,7 +130,7 @@
         <translation>Số &amp;bộ hồ sơ:</translation>
     </message>
     <message>
-        <source>Enter the applicant's full name.</source>
+        <source>Enter the applicant&apos;s full name.</source>
         <translation>Hãy nhập họ và tên người nộp hồ sơ.</translation>
     </message>
     <message>
@@ -152,6 +152,50 @@
     <message>
         <source>The e-mail address is not valid (example: ten@example.vn).</source>
         <translation>Địa chỉ thư điện tử chưa đúng (ví dụ: ten@example.vn). Hãy kiểm tra lại.</translation>
+    </message>
+    <message>
+        <source>The scanner sent the accents garbled; they were repaired: check them.</source>
+        <translation>Máy quét gửi dấu tiếng Việt bị lỗi; đã sửa lại: hãy kiểm tra.</translation>
+    </message>
+    <message>
+        <source>The code holds more fields than expected (newer card).</source>
+        <translation>Mã có nhiều trường hơn dự kiến (thẻ đời mới).</translation>
+    </message>
+    <message>
+        <source>The birth date could not be read: enter it from the card.</source>
+        <translation>Không đọc được ngày sinh: hãy nhập theo thẻ.</translation>
+    </message>
+    <message>
+        <source>The issue date could not be read.</source>
+        <translation>Không đọc được ngày cấp.</translation>
+    </message>
+    <message>
+        <source>The sex could not be read.</source>
+        <translation>Không đọc được giới tính.</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the sex on the card: check the number.</source>
+        <translation>Số định danh không khớp với giới tính trên thẻ: hãy kiểm tra lại số.</translation>
+    </message>
+    <message>
+        <source>The ID number does not match the birth year: check both.</source>
+        <translation>Số định danh không khớp với năm sinh: hãy kiểm tra cả hai.</translation>
+    </message>
+    <message>
+        <source>The old ID number on the card is not 9 digits.</source>
+        <translation>Số CMND cũ trên thẻ không đủ 9 chữ số.</translation>
+    </message>
+    <message>
+        <source>The name is missing from the code: enter it from the card.</source>
+        <translation>Mã không có họ tên: hãy nhập theo thẻ.</translation>
+    </message>
+    <message>
+        <source>Read from the ID card — check against the card, then press Enter:</source>
+        <translation>Đã đọc từ thẻ căn cước — hãy đối chiếu với thẻ, rồi nhấn Enter:</translation>
+    </message>
+    <message>
+        <source>{name}, ID {id_number}, born {birth}, {sex}; issued {issued}.</source>
+        <translation>{name}, số định danh {id_number}, sinh ngày {birth}, {sex}; cấp ngày {issued}.</translation>
     </message>
 </context>
 <context>
@@ -184,7 +228,7 @@
         <translation>Đã &amp;nhận đủ tất cả</translation>
     </message>
     <message>
-        <source>&amp;Refuse to receive: the dossier is not eligible or not within this office's competence (form 03)</source>
+        <source>&amp;Refuse to receive: the dossier is not eligible or not within this office&apos;s competence (form 03)</source>
         <translation>Từ &amp;chối tiếp nhận: hồ sơ không đủ điều kiện hoặc không thuộc thẩm quyền giải quyết (mẫu 03)</translation>
     </message>
     <message>
@@ -260,6 +304,45 @@
     <message>
         <source>&amp;No</source>
         <translation>&amp;Không</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <source>Queue display</source>
+        <translation>Màn hình gọi số</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>Đang phục vụ</translation>
+    </message>
+    <message>
+        <source>Just called</source>
+        <translation>Vừa gọi</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Please keep your ticket and wait for your number to be called. Priority is given to the elderly, people with disabilities, pregnant women and people with small children.</source>
+        <translation>Xin quý khách giữ phiếu và chờ đến lượt được gọi số. Ưu tiên người cao tuổi, người khuyết tật, phụ nữ mang thai và người đi cùng trẻ nhỏ.</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Đang kết nối lại…</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Không có phiếu</translation>
+    </message>
+    <message>
+        <source>{number} → counter {counter}</source>
+        <translation>{number} → quầy {counter}</translation>
+    </message>
+    <message>
+        <source>Counter {n}</source>
+        <translation>Quầy {n}</translation>
     </message>
 </context>
 <context>
@@ -396,7 +479,7 @@
         <translation>&amp;Lý do dừng xử lý:</translation>
     </message>
     <message>
-        <source>Withdraw at the citizen's request…</source>
+        <source>Withdraw at the citizen&apos;s request…</source>
         <translation>Rút hồ sơ theo yêu cầu công dân…</translation>
     </message>
     <message>
@@ -477,6 +560,14 @@
     <message>
         <source>Sa&amp;ve PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Digitally sign…</source>
+        <translation>&amp;Ký số…</translation>
+    </message>
+    <message>
+        <source>Check si&amp;gnatures</source>
+        <translation>Kiểm tra &amp;chữ ký</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -586,7 +677,7 @@
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <source>Dossier code, applicant's name, ID number or phone — accents optional</source>
+        <source>Dossier code, applicant&apos;s name, ID number or phone — accents optional</source>
         <translation>Mã hồ sơ, tên người nộp, số định danh hoặc số điện thoại — gõ có dấu hay không dấu đều được</translation>
     </message>
     <message>
@@ -672,7 +763,7 @@
         <translation>Một số thông tin đã nhập chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu rồi thử lại.</translation>
     </message>
     <message>
-        <source>The date or time is not valid. Check the date entered and the computer's clock, then try again.</source>
+        <source>The date or time is not valid. Check the date entered and the computer&apos;s clock, then try again.</source>
         <translation>Ngày hoặc giờ chưa hợp lệ. Hãy kiểm tra ngày đã nhập và đồng hồ của máy tính, rồi thử lại.</translation>
     </message>
     <message>
@@ -680,7 +771,7 @@
         <translation>Thủ tục này không còn trong danh mục. Hãy tìm lại thủ tục và chọn trong danh sách.</translation>
     </message>
     <message>
-        <source>No dossier has this code. Check the code, or search by the applicant's name.</source>
+        <source>No dossier has this code. Check the code, or search by the applicant&apos;s name.</source>
         <translation>Không có hồ sơ nào mang mã này. Hãy kiểm tra lại mã, hoặc tìm theo tên người nộp.</translation>
     </message>
     <message>
@@ -692,7 +783,7 @@
         <translation>Danh mục này đã được nhập trước đó. Không cần làm gì thêm.</translation>
     </message>
     <message>
-        <source>This step is not allowed for the dossier's current status (it may have just been updated). Reload the dossier and choose again.</source>
+        <source>This step is not allowed for the dossier&apos;s current status (it may have just been updated). Reload the dossier and choose again.</source>
         <translation>Không thể thực hiện bước này với trạng thái hiện tại của hồ sơ (hồ sơ có thể vừa được cập nhật). Hãy tải lại hồ sơ (F5) rồi chọn lại.</translation>
     </message>
     <message>
@@ -732,7 +823,7 @@
         <translation>Mẫu biểu bị lỗi. Hồ sơ đã được lưu; hãy gọi bộ phận hỗ trợ kỹ thuật sửa mẫu biểu, sau đó in biểu mẫu từ màn hình hồ sơ.</translation>
     </message>
     <message>
-        <source>The printer's cover is open. Close it, then print again; nothing has been lost.</source>
+        <source>The printer&apos;s cover is open. Close it, then print again; nothing has been lost.</source>
         <translation>Nắp máy in đang mở. Hãy đóng nắp rồi in lại; không có gì bị mất.</translation>
     </message>
     <message>
@@ -764,7 +855,7 @@
         <translation>Chứng thư số đã hết hạn. Hãy liên hệ nhà cung cấp chứng thư số để gia hạn, rồi ký lại.</translation>
     </message>
     <message>
-        <source>The signing certificate is not valid yet. Check the computer's date and time; if they are right, wait for the certificate's start date.</source>
+        <source>The signing certificate is not valid yet. Check the computer&apos;s date and time; if they are right, wait for the certificate&apos;s start date.</source>
         <translation>Chứng thư số chưa đến thời gian có hiệu lực. Hãy kiểm tra ngày giờ của máy tính; nếu đúng, hãy chờ đến ngày chứng thư số có hiệu lực.</translation>
     </message>
     <message>
@@ -788,7 +879,7 @@
         <translation>Dịch vụ này chưa có trong cấu hình xếp hàng. Hãy chọn dịch vụ trong danh sách, hoặc đề nghị quản trị viên bổ sung.</translation>
     </message>
     <message>
-        <source>No ticket has this number today. Check the number on the citizen's ticket.</source>
+        <source>No ticket has this number today. Check the number on the citizen&apos;s ticket.</source>
         <translation>Hôm nay không có phiếu nào mang số này. Hãy kiểm tra số trên phiếu của công dân.</translation>
     </message>
     <message>
@@ -834,6 +925,34 @@
     <message>
         <source>No program could open the PDF. Use Save PDF… and open the file from its folder, or print it directly.</source>
         <translation>Không có phần mềm nào mở được tệp PDF. Hãy dùng «Lưu PDF…» rồi mở tệp từ thư mục đã lưu, hoặc in trực tiếp.</translation>
+    </message>
+    <message>
+        <source>The ID card&apos;s QR code could not be read. Hold the card flat and still, avoid glare, and scan again; or type the details from the card.</source>
+        <translation>Không đọc được mã QR trên thẻ căn cước. Hãy giữ thẻ phẳng, yên, tránh bị lóa rồi quét lại; hoặc nhập thông tin theo thẻ.</translation>
+    </message>
+    <message>
+        <source>This QR code is not the one of a citizen ID card. Scan the QR code in the top right corner of the card&apos;s front.</source>
+        <translation>Mã QR này không phải mã QR của thẻ căn cước. Hãy quét mã QR ở góc trên bên phải mặt trước của thẻ.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened as a picture or PDF. Choose a PDF, JPEG, PNG or TIFF file, or scan the paper again.</source>
+        <translation>Không mở được tệp dưới dạng ảnh hoặc PDF. Hãy chọn tệp PDF, JPEG, PNG hoặc TIFF, hoặc quét lại giấy tờ.</translation>
+    </message>
+    <message>
+        <source>Scanning stopped. The pages already scanned are kept; check the scanner, then scan the remaining pages.</source>
+        <translation>Việc quét bị dừng. Các trang đã quét vẫn được giữ; hãy kiểm tra máy quét rồi quét tiếp các trang còn lại.</translation>
+    </message>
+    <message>
+        <source>The scanner was not found. Check that it is switched on and connected, then choose it again in the settings.</source>
+        <translation>Không tìm thấy máy quét. Hãy kiểm tra máy đã bật và đã kết nối, rồi chọn lại máy quét trong phần cài đặt.</translation>
+    </message>
+    <message>
+        <source>The paper is jammed (or the cover is open). Clear the paper, close the cover, then scan the remaining pages; the pages already scanned are kept.</source>
+        <translation>Máy quét bị kẹt giấy (hoặc nắp đang mở). Hãy gỡ giấy, đóng nắp rồi quét tiếp các trang còn lại; các trang đã quét vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>Scanning was cancelled. The pages already scanned are kept.</source>
+        <translation>Đã hủy việc quét. Các trang đã quét vẫn được giữ.</translation>
     </message>
 </context>
 <context>
@@ -886,12 +1005,47 @@
         <translation>&amp;Tiếp tục nhập</translation>
     </message>
     <message>
+        <source>ID card read: the applicant&apos;s details are filled in.</source>
+        <translation>Đã đọc thẻ căn cước: thông tin người nộp hồ sơ đã được điền sẵn.</translation>
+    </message>
+    <message>
         <source>Loading the procedure catalogue…</source>
         <translation>Đang tải danh mục thủ tục…</translation>
     </message>
     <message>
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Take a number</source>
+        <translation>Lấy số thứ tự</translation>
+    </message>
+    <message>
+        <source>Touch the service you need to take a number</source>
+        <translation>Chạm vào dịch vụ cần làm để lấy số thứ tự</translation>
+    </message>
+    <message>
+        <source>No priority</source>
+        <translation>Không ưu tiên</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} người đang chờ</translation>
+    </message>
+    <message>
+        <source>Please take your ticket. {service}: please wait to be called.</source>
+        <translation>Xin mời nhận phiếu. {service}: xin vui lòng chờ đến lượt.</translation>
+    </message>
+    <message>
+        <source>The printer has a problem and your ticket was not printed. Your number is kept: remember it and tell the officer at the counter. {service}.</source>
+        <translation>Máy in đang gặp sự cố nên phiếu chưa được in. Số của quý khách đã được ghi nhận: xin ghi nhớ số này và báo cán bộ tại quầy. {service}.</translation>
+    </message>
+    <message>
+        <source>No number could be given. Please try again or ask the officer.</source>
+        <translation>Chưa lấy được số. Xin thử lại hoặc hỏi cán bộ.</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1090,12 @@ Ctrl+2</source>
 Ctrl+2</translation>
     </message>
     <message>
+        <source>Queue
+Ctrl+3</source>
+        <translation>Hàng đợi
+Ctrl+3</translation>
+    </message>
+    <message>
         <source>&amp;Dossier</source>
         <translation>&amp;Hồ sơ</translation>
     </message>
@@ -962,6 +1122,10 @@ Ctrl+2</translation>
     <message>
         <source>&amp;Find dossiers</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Hàng đợi</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1008,8 +1172,8 @@ Ctrl+2</translation>
         <translation>Tiếp nhận hồ sơ mới</translation>
     </message>
     <message>
-        <source>Receive / find dossiers</source>
-        <translation>Tiếp nhận / tra cứu hồ sơ</translation>
+        <source>Receive / find dossiers / queue</source>
+        <translation>Tiếp nhận / tra cứu hồ sơ / hàng đợi</translation>
     </message>
     <message>
         <source>Find a dossier</source>
@@ -1050,6 +1214,14 @@ Ctrl+2</translation>
     <message>
         <source>Go to that field</source>
         <translation>Chuyển đến ô đó</translation>
+    </message>
+    <message>
+        <source>Queue: call next / recall / no-show</source>
+        <translation>Hàng đợi: gọi số tiếp / gọi lại / vắng mặt</translation>
+    </message>
+    <message>
+        <source>Queue: finish / park or resume / transfer / walk-in</source>
+        <translation>Hàng đợi: xong / tạm dừng hoặc tiếp tục / chuyển / khách không phiếu</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1100,6 +1272,53 @@ Ctrl+2</translation>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Digital signature — PIN</source>
+        <translation>Ký số — nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>Sign {count} document(s) with: {token}</source>
+        <translation>Ký {count} văn bản bằng: {token}</translation>
+    </message>
+    <message>
+        <source>Type the PIN of the signing token (USB token or card):</source>
+        <translation>Nhập mã PIN của thiết bị ký số (USB token hoặc thẻ):</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Type the PIN first.</source>
+        <translation>Hãy nhập mã PIN trước.</translation>
+    </message>
+    <message>
+        <source>The token is LOCKED after too many wrong PINs. Do not try again: ask the certificate provider to unlock it.</source>
+        <translation>Thiết bị ký số đã BỊ KHOÁ do nhập sai mã PIN quá nhiều lần. Đừng thử lại: liên hệ nhà cung cấp chứng thư số để mở khoá.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Only ONE try is left before the token locks.</source>
+        <translation>Sai mã PIN. Chỉ còn MỘT lần thử trước khi thiết bị bị khoá.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. The token has counted wrong tries: type carefully.</source>
+        <translation>Sai mã PIN. Thiết bị đã ghi nhận các lần nhập sai: hãy nhập cẩn thận.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Nothing was signed; type it again.</source>
+        <translation>Sai mã PIN. Chưa ký văn bản nào; hãy nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>ProcedurePage</name>
     <message>
         <source>Which procedure is the citizen asking for?</source>
@@ -1140,6 +1359,164 @@ Ctrl+2</translation>
     <message>
         <source>Choose a procedure from the list: type part of its name, then press Enter.</source>
         <translation>Hãy chọn một thủ tục trong danh sách: gõ một phần tên thủ tục rồi nhấn Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueChoiceDialog</name>
+    <message>
+        <source>(same service)</source>
+        <translation>(cùng dịch vụ)</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dịch vụ:</translation>
+    </message>
+    <message>
+        <source>any counter</source>
+        <translation>quầy bất kỳ</translation>
+    </message>
+    <message>
+        <source>&amp;Counter:</source>
+        <translation>&amp;Quầy:</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Ưu tiên:</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;Đồng ý</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Counter {n} — {officer}</source>
+        <translation>Quầy {n} — {officer}</translation>
+    </message>
+    <message>
+        <source>Now serving</source>
+        <translation>Đang phục vụ</translation>
+    </message>
+    <message>
+        <source>Call next (F2)</source>
+        <translation>Gọi số tiếp (F2)</translation>
+    </message>
+    <message>
+        <source>Recall (F3)</source>
+        <translation>Gọi lại (F3)</translation>
+    </message>
+    <message>
+        <source>No-show (F4)</source>
+        <translation>Vắng mặt (F4)</translation>
+    </message>
+    <message>
+        <source>Finish (F6)</source>
+        <translation>Xong (F6)</translation>
+    </message>
+    <message>
+        <source>Park / resume (F7)</source>
+        <translation>Tạm dừng / tiếp tục (F7)</translation>
+    </message>
+    <message>
+        <source>Transfer… (F8)</source>
+        <translation>Chuyển… (F8)</translation>
+    </message>
+    <message>
+        <source>Walk-in… (F9)</source>
+        <translation>Khách không phiếu… (F9)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dịch vụ</translation>
+    </message>
+    <message>
+        <source>Parked at this counter</source>
+        <translation>Đang tạm dừng tại quầy</translation>
+    </message>
+    <message>
+        <source>Issue a ticket</source>
+        <translation>Cấp số</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Cấp số</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. A012</source>
+        <translation>Số phiếu, ví dụ A012</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>&amp;In lại</translation>
+    </message>
+    <message>
+        <source>No ticket at this counter. Press F2 to call the next citizen.</source>
+        <translation>Quầy chưa phục vụ số nào. Nhấn F2 để gọi người tiếp theo.</translation>
+    </message>
+    <message>
+        <source>called, waiting for the citizen</source>
+        <translation>đã gọi, đang chờ công dân đến</translation>
+    </message>
+    <message>
+        <source>being served</source>
+        <translation>đang phục vụ</translation>
+    </message>
+    <message>
+        <source>priority: {name}</source>
+        <translation>ưu tiên: {name}</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Không có phiếu</translation>
+    </message>
+    <message>
+        <source>Dossiers: {codes}</source>
+        <translation>Hồ sơ: {codes}</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this counter&apos;s services.</source>
+        <translation>Không có ai đang chờ các dịch vụ của quầy này.</translation>
+    </message>
+    <message>
+        <source>Transfer the ticket</source>
+        <translation>Chuyển số</translation>
+    </message>
+    <message>
+        <source>Serve a citizen without a ticket</source>
+        <translation>Phục vụ công dân không có phiếu</translation>
+    </message>
+    <message>
+        <source>Ticket {number} issued.</source>
+        <translation>Đã cấp số {number}.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} is issued but not printed: {why}</source>
+        <translation>Đã cấp số {number} nhưng chưa in được: {why}</translation>
+    </message>
+    <message>
+        <source>Ticket {number} printed again.</source>
+        <translation>Đã in lại số {number}.</translation>
+    </message>
+    <message>
+        <source>Dossier {code} is linked to ticket {number}.</source>
+        <translation>Hồ sơ {code} đã gắn với số {number}.</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>không có phiếu</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1595,151 @@ Ctrl+2</translation>
     </message>
 </context>
 <context>
+    <name>SignatureView</name>
+    <message>
+        <source>Signatures of {file}</source>
+        <translation>Chữ ký số của {file}</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Signed at (signer&apos;s computer)</source>
+        <translation>Thời điểm ký (theo máy người ký)</translation>
+    </message>
+    <message>
+        <source>Trusted time</source>
+        <translation>Thời gian được chứng thực</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Toàn vẹn</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>Chuỗi chứng thư</translation>
+    </message>
+    <message>
+        <source>Revocation</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Mức</translation>
+    </message>
+    <message>
+        <source>Signature {n}</source>
+        <translation>Chữ ký {n}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Add timestamp now</source>
+        <translation>Thêm dấu thời gian ngay</translation>
+    </message>
+    <message>
+        <source>This PDF has no digital signature.</source>
+        <translation>Tệp PDF này không có chữ ký số.</translation>
+    </message>
+    <message>
+        <source>{bad} of {count} signature(s) are NOT valid: see below.</source>
+        <translation>{bad}/{count} chữ ký KHÔNG hợp lệ: xem bên dưới.</translation>
+    </message>
+    <message>
+        <source>All {count} signature(s) are valid.</source>
+        <translation>Cả {count} chữ ký đều hợp lệ.</translation>
+    </message>
+    <message>
+        <source>not revoked (checked)</source>
+        <translation>chưa bị thu hồi (đã kiểm tra)</translation>
+    </message>
+    <message>
+        <source>REVOKED</source>
+        <translation>ĐÃ BỊ THU HỒI</translation>
+    </message>
+    <message>
+        <source>not checked (offline)</source>
+        <translation>chưa kiểm tra (ngoại tuyến)</translation>
+    </message>
+    <message>
+        <source>trusted, up to {root}</source>
+        <translation>tin cậy, đến {root}</translation>
+    </message>
+    <message>
+        <source>NOT trusted (not issued by a configured root CA)</source>
+        <translation>KHÔNG tin cậy (không do CA gốc đã cấu hình cấp)</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>KHÔNG hợp lệ</translation>
+    </message>
+    <message>
+        <source>not proven (no timestamp yet)</source>
+        <translation>chưa được chứng thực (chưa có dấu thời gian)</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>toàn vẹn</translation>
+    </message>
+    <message>
+        <source>CHANGED after signing</source>
+        <translation>ĐÃ BỊ SỬA sau khi ký</translation>
+    </message>
+    <message>
+        <source>waiting for the network</source>
+        <translation>đang chờ có mạng</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>đã hoàn tất</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>Completion (timestamp and revocation data): {state}, now {level}, target {target}.</source>
+        <translation>Bổ sung dấu thời gian và dữ liệu thu hồi: {state}, hiện ở mức {level}, mục tiêu {target}.</translation>
+    </message>
+    <message>
+        <source>Last problem: {error}</source>
+        <translation>Lỗi gần nhất: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SigningActions</name>
+    <message>
+        <source>Signed {done} document(s); the timestamp is added when the network is back.</source>
+        <translation>Đã ký {done} văn bản; dấu thời gian sẽ được bổ sung khi có mạng.</translation>
+    </message>
+    <message>
+        <source>Signed {done} of {total} document(s); sign the others again after fixing the problem.</source>
+        <translation>Đã ký {done}/{total} văn bản; hãy ký lại các văn bản còn lại sau khi khắc phục sự cố.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningProgress</name>
+    <message>
+        <source>Signing</source>
+        <translation>Đang ký số</translation>
+    </message>
+    <message>
+        <source>Signing {done} of {total}…</source>
+        <translation>Đang ký {done}/{total}…</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Registered</source>
@@ -1258,6 +1780,64 @@ Ctrl+2</translation>
     <message>
         <source>Result returned</source>
         <translation>Đã trả kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Sent to the province</source>
+        <translation>Đã gửi lên tỉnh</translation>
+    </message>
+    <message>
+        <source>Refused by the province</source>
+        <translation>Bị tỉnh từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync with the provincial system</source>
+        <translation>Đồng bộ với hệ thống của tỉnh</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation>Đang chờ gửi:</translation>
+    </message>
+    <message>
+        <source>Files left to send:</source>
+        <translation>Tệp còn phải gửi:</translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation>Lần đồng bộ thành công gần nhất:</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>This counter is not connected to the provincial system yet.</source>
+        <translation>Quầy này chưa được kết nối với hệ thống của tỉnh.</translation>
+    </message>
+    <message>
+        <source>{n} change(s)</source>
+        <translation>{n} thay đổi</translation>
+    </message>
+    <message>
+        <source>{n} refused by the province</source>
+        <translation>{n} bị tỉnh từ chối</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
     </message>
 </context>
 </TS>
