@@ -95,8 +95,27 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
         announce = (lambda number, counter: voice.say(call_sentence(number, counter))) if voice else None
         return queue_launch.run_display(core, announce, windowed=options.windowed)
     printer = build_printer(core, simulated=args.simulated)
-    return queue_launch.run_counter(core, printer, counter=options.counter, ticket_sender=send,
-                                    signing=build_signing(core, simulated=args.simulated))
+    worker = build_sync_worker(core)
+    try:
+        return queue_launch.run_counter(core, printer, counter=options.counter, ticket_sender=send,
+                                        signing=build_signing(core, simulated=args.simulated), sync_worker=worker)
+    finally:
+        if worker is not None:
+            worker.stop()
+
+
+def build_sync_worker(core: CounterCore):
+    """The background sync worker once this counter knows its server (set by
+    ``counter-app sync --once --server URL``); None while it works alone."""
+    from sync.errors import NotConfigured
+    from sync.outbox_worker import OutboxWorker
+
+    try:
+        worker = OutboxWorker(core.workspace)
+    except NotConfigured:
+        return None
+    worker.start()
+    return worker
 
 
 def build_signing(core: CounterCore, *, simulated: bool):

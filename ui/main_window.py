@@ -7,6 +7,7 @@ from ui.dossier_detail import DossierDetail
 from ui.dossier_list import DossierListPanel
 from ui.intake_wizard import DONE, IntakeWizard
 from ui.queue_panel import QueuePanel
+from ui.sync_panel import SyncPanel
 from ui.qt import (
     QAction,
     QHBoxLayout,
@@ -26,15 +27,16 @@ from ui.widgets import ask
 from ui.workers import TaskRunner
 
 APP_NAME = "Quầy Một Cửa"  # the product's name, the same in every language
-INTAKE, SEARCH, QUEUE = range(3)
+INTAKE, SEARCH, QUEUE, SYNC = range(4)
 PRINTER_POLL_MS = 30_000
 
 
 class MainWindow(QMainWindow):
     def __init__(self, core, printer=None, *, synchronous: bool = False, counter: int | None = None,
-                 ticket_sender=None):
+                 ticket_sender=None, sync_worker=None):
         """``counter``: this window's queue counter (default: the workstation slot);
-        ``ticket_sender``: prints queue tickets (``devices.printers.ticket_job.TicketSender``)."""
+        ``ticket_sender``: prints queue tickets (``devices.printers.ticket_job.TicketSender``);
+        ``sync_worker``: the background outbox worker, or None when no server is set up."""
         super().__init__()
         self.core, self.printer = core, printer
         self._closing = False
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.search_stack.addWidget(self.detail)
         self.counter = counter or settings.workstation.slot
         self.queue_panel = QueuePanel(core, self.runner, self.counter, ticket_sender)
+        self.sync_panel = SyncPanel(core.workspace, sync_worker)
         self._build_body()
         self._build_menus()
         self._build_status_bar(settings)
@@ -73,13 +76,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1 / Ctrl+2 / Ctrl+3 switch instead
         self.sidebar.setFixedWidth(220)
-        for text in (self.tr("Receive dossiers\nCtrl+1"), self.tr("Find dossiers\nCtrl+2"), self.tr("Queue\nCtrl+3")):
+        for text in (self.tr("Receive dossiers\nCtrl+1"), self.tr("Find dossiers\nCtrl+2"), self.tr("Queue\nCtrl+3"),
+                     self.tr("Sync\nCtrl+4")):
             QListWidgetItem(text, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.intake)
         self.pages.addWidget(self.search_stack)
         self.pages.addWidget(self.queue_panel)
+        self.pages.addWidget(self.sync_panel)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Receive dossiers"), "Ctrl+1", lambda: self.show_page(INTAKE))
         self._action(view, self.tr("&Find dossiers"), "Ctrl+2", lambda: self.show_page(SEARCH))
         self._action(view, self.tr("&Queue"), "Ctrl+3", lambda: self.show_page(QUEUE))
+        self._action(view, self.tr("&Sync"), "Ctrl+4", lambda: self.show_page(SYNC))
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 

@@ -19,12 +19,13 @@ def _prepare(language: str | None):
 
 
 def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,
-                language: str | None = None, signing=None) -> int:
-    """``signing``: (signer, verifier, completer) from the composition root, or None."""
+                language: str | None = None, signing=None, sync_worker=None) -> int:
+    """``signing``: (signer, verifier, completer) from the composition root, or None;
+    ``sync_worker``: the started outbox worker, or None."""
     from ui.main_window import QUEUE, MainWindow
 
     app = _prepare(language)
-    window = MainWindow(core, printer, counter=counter, ticket_sender=ticket_sender)
+    window = MainWindow(core, printer, counter=counter, ticket_sender=ticket_sender, sync_worker=sync_worker)
     if signing is not None:
         window.detail.set_signing(*signing, pin_minutes=5)
     if counter is not None:  # a counter window opens on its queue

@@ -1096,6 +1096,12 @@ Ctrl+3</source>
 Ctrl+3</translation>
     </message>
     <message>
+        <source>Sync
+Ctrl+4</source>
+        <translation>Đồng bộ
+Ctrl+4</translation>
+    </message>
+    <message>
         <source>&amp;Dossier</source>
         <translation>&amp;Hồ sơ</translation>
     </message>
@@ -1126,6 +1132,10 @@ Ctrl+3</translation>
     <message>
         <source>&amp;Queue</source>
         <translation>&amp;Hàng đợi</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
         <source>&amp;Help</source>
