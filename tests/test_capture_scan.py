@@ -212,3 +212,16 @@ def test_watched_folder_imports_files_written_by_another_device(tmp_path):
     assert not (inbox / "scan0001.pdf").exists() and (inbox / "imported" / "scan0001.pdf").exists()
     with pytest.raises(ScannerError, match="No file arrived"):
         WatchedFolderScanner(wait=0.2, poll=0.05).scan(f"folder:{inbox}", ScanProfile())
+
+
+def test_a_sane_scan_leaves_broken_pipes_as_errors_not_signals(sane_test):
+    """After a scan, writing to a peer that hung up must raise, not kill the process."""
+    import socket
+
+    assert sane_test.scan("test:0", ScanProfile(source=ScanSource.FLATBED, resolution=50))
+    ours, theirs = socket.socketpair()
+    theirs.close()
+    with pytest.raises(OSError):
+        for _ in range(64):
+            ours.send(b"x" * 65536)
+    ours.close()

@@ -75,7 +75,7 @@ def test_vietnamese_is_the_default_and_english_is_possible(core, qtbot):
     assert window.windowTitle() == "Quầy Một Cửa — UBND phường Hoa Lư"
     assert window.sidebar.item(0).text().startswith("Tiếp nhận hồ sơ")
     assert window.sidebar.item(1).text().startswith("Tra cứu hồ sơ")
-    assert [a.text() for a in window.menuBar().actions()] == ["&Hồ sơ", "&Xem", "&Trợ giúp"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Hồ sơ", "&Xem", "&Công cụ", "&Trợ giúp"]
     assert window.intake.step_labels[0].text() == "1. Thủ tục"
     assert window.officer_label.text() == "Cán bộ: Trần Thị Mai"
     assert status_name(5) == "Yêu cầu bổ sung giấy tờ"

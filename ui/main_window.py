@@ -3,6 +3,7 @@ with shortcuts, and a status bar saying which office, counter, officer and print
 from __future__ import annotations
 
 from counter_app.ports import DeviceState
+from ui.admin_tools import AdminTools, RegisterDialog
 from ui.dossier_detail import DossierDetail
 from ui.dossier_list import DossierListPanel
 from ui.intake_wizard import DONE, IntakeWizard
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.counter = counter or settings.workstation.slot
         self.queue_panel = QueuePanel(core, self.runner, self.counter, ticket_sender)
         self.sync_panel = SyncPanel(core.workspace, sync_worker)
+        self.admin = AdminTools(core, self.runner, self)
         self._build_body()
         self._build_menus()
         self._build_status_bar(settings)
@@ -111,6 +113,13 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Find dossiers"), "Ctrl+2", lambda: self.show_page(SEARCH))
         self._action(view, self.tr("&Queue"), "Ctrl+3", lambda: self.show_page(QUEUE))
         self._action(view, self.tr("&Sync"), "Ctrl+4", lambda: self.show_page(SYNC))
+        tools = menus.addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("&Register of dossiers…"), "Ctrl+R", self.show_register)
+        tools.addSeparator()
+        self._action(tools, self.tr("Import a procedure &catalogue…"), None, lambda: self.admin.import_catalog())
+        self._action(tools, self.tr("Import days off and make-up &working days…"), None,
+                     lambda: self.admin.import_calendar())
+        self._action(tools, self.tr("&Check the system"), None, self.admin.check_system)
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 
@@ -166,6 +175,11 @@ class MainWindow(QMainWindow):
         elif self.search_stack.currentWidget() is self.dossier_list:
             self.dossier_list.refresh()  # other counters may have moved dossiers on meanwhile
             self.dossier_list.focus_search()
+
+    def show_register(self) -> RegisterDialog:
+        dialog = RegisterDialog(self.core, self.runner, self)
+        dialog.open()
+        return dialog
 
     def new_dossier(self) -> None:
         self.show_page(INTAKE)

@@ -26,6 +26,21 @@ def _sane():
     return sane
 
 
+def _ignore_sigpipe_again() -> None:
+    """SANE backends that read through a pipe (the ``test`` backend among them) put SIGPIPE
+    back to its default while scanning, which would let a printer or a server that hangs
+    up kill the whole app. Python ignores SIGPIPE and turns it into BrokenPipeError; put
+    that back. libc's ``signal`` is used because ``signal.signal`` only works on the main
+    thread, and scans run on the device worker."""
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.signal.restype = ctypes.c_void_p
+    libc.signal.argtypes = (ctypes.c_int, ctypes.c_void_p)
+    libc.signal(int(signal.SIGPIPE), 1)  # 1 == SIG_IGN
+
+
 class SaneScanner:
     name = "sane"
 
@@ -72,6 +87,7 @@ class SaneScanner:
                 handle.cancel()
             finally:
                 handle.close()
+                _ignore_sigpipe_again()
         return pages
 
     def _configure(self, handle, profile: ScanProfile) -> None:

@@ -80,6 +80,41 @@
     </message>
 </context>
 <context>
+    <name>AdminTools</name>
+    <message>
+        <source>Import a procedure catalogue</source>
+        <translation>Nhập danh mục thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Catalogue files (*.json *.xlsx)</source>
+        <translation>Tệp danh mục (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Catalogue imported: {added} new, {versions} new versions, {unchanged} unchanged.</source>
+        <translation>Đã nhập danh mục: {added} thủ tục mới, {versions} phiên bản mới, {unchanged} không thay đổi.</translation>
+    </message>
+    <message>
+        <source>Import days off and make-up working days</source>
+        <translation>Nhập ngày nghỉ và ngày làm bù</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.json *.csv)</source>
+        <translation>Tệp lịch (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Calendar imported: {n} day(s). Appointment dates use it from now on.</source>
+        <translation>Đã nhập lịch: {n} ngày. Từ nay ngày hẹn trả được tính theo lịch này.</translation>
+    </message>
+    <message>
+        <source>Everything is in order.</source>
+        <translation>Mọi thứ đều ổn.</translation>
+    </message>
+    <message>
+        <source>Some things need fixing (marked ✘).</source>
+        <translation>Có mục cần khắc phục (đánh dấu ✘).</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPage</name>
     <message>
         <source>Applicant</source>
@@ -1138,6 +1173,26 @@ Ctrl+4</translation>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>&amp;Register of dossiers…</source>
+        <translation>&amp;Sổ theo dõi hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Import a procedure &amp;catalogue…</source>
+        <translation>Nhập danh mục &amp;thủ tục…</translation>
+    </message>
+    <message>
+        <source>Import days off and make-up &amp;working days…</source>
+        <translation>Nhập ngày nghỉ và ngày làm &amp;bù…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the system</source>
+        <translation>&amp;Kiểm tra hệ thống</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
@@ -1527,6 +1582,37 @@ Ctrl+4</translation>
     <message>
         <source>walk-in</source>
         <translation>không có phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register of dossiers</source>
+        <translation>Sổ theo dõi hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <source>Dossiers received in the period, one line each.</source>
+        <translation>Các hồ sơ tiếp nhận trong khoảng thời gian này, mỗi hồ sơ một dòng.</translation>
+    </message>
+    <message>
+        <source>Preparing the register…</source>
+        <translation>Đang chuẩn bị sổ…</translation>
     </message>
 </context>
 <context>
