@@ -75,7 +75,7 @@ def test_vietnamese_is_the_default_and_english_is_possible(core, qtbot):
     assert window.windowTitle() == "Quầy Một Cửa — UBND phường Hoa Lư"
     assert window.sidebar.item(0).text().startswith("Tiếp nhận hồ sơ")
     assert window.sidebar.item(1).text().startswith("Tra cứu hồ sơ")
-    assert [a.text() for a in window.menuBar().actions()] == ["&Hồ sơ", "&Xem", "&Công cụ", "&Trợ giúp"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Hồ sơ", "&Xem", "&Quản trị", "&Trợ giúp"]
     assert window.intake.step_labels[0].text() == "1. Thủ tục"
     assert window.officer_label.text() == "Cán bộ: Trần Thị Mai"
     assert status_name(5) == "Yêu cầu bổ sung giấy tờ"
@@ -130,3 +130,21 @@ def test_every_core_error_has_a_message_saying_what_to_do(qapp):
     fallback = describe(NewAdapterError("Paper jam in the ADF"))
     assert fallback.text == text_for("error") and fallback.detail == "Paper jam in the ADF"
     assert "Paper jam in the ADF" in fallback.full()
+
+
+def test_menu_bar_mnemonics_do_not_steal_the_screens_alt_keys(core, qtbot):
+    """Alt+letter of a menu would open the menu instead of reaching a field or checkbox."""
+    from ui.qt import QAbstractButton, QLabel
+
+    window = create_main_window(core, language="vi", synchronous=True)
+    qtbot.addWidget(window)
+
+    def mnemonic(text: str) -> str | None:
+        cleaned = text.replace("&&", "")
+        return cleaned.split("&", 1)[1][:1].lower() if "&" in cleaned else None
+
+    menus = {mnemonic(action.text()) for action in window.menuBar().actions()} - {None}
+    screen = {mnemonic(widget.text()) for kind in (QLabel, QAbstractButton)
+              for widget in window.centralWidget().findChildren(kind)} - {None}
+    assert menus and screen
+    assert not menus & screen, f"shared Alt keys: {sorted(menus & screen)}"

@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest  # tests drive the keyboard through it
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
@@ -81,7 +82,7 @@ PYSIDE_DIR = Path(PySide6.__file__).resolve().parent
 
 
 __all__ = [
-    "PYSIDE_DIR", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel",
+    "PYSIDE_DIR", "QAbstractButton", "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel",
     "QAction", "QApplication", "QBrush", "QButtonGroup", "QCheckBox", "QColor", "QComboBox", "QCoreApplication", "QDate",
     "QDateEdit", "QDesktopServices", "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont",
     "QFontDatabase", "QFontMetrics", "QFormLayout", "QFrame", "QGridLayout", "QHBoxLayout", "QHeaderView", "QIcon",

@@ -1174,7 +1174,7 @@ Ctrl+4</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation>&amp;Công cụ</translation>
+        <translation>&amp;Quản trị</translation>
     </message>
     <message>
         <source>&amp;Register of dossiers…</source>
