@@ -12,7 +12,6 @@ overwrites a workspace without keeping it aside.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from counter_app.errors import InvalidInput, WorkspaceError
 from counter_app.storage.db import classify_os_error
+from counter_app.storage.files_io import sha256_of_file
 from counter_app.storage.filestore import FileStore
 from counter_app.workspace import DB_NAME, Workspace
 
@@ -35,14 +35,6 @@ class BackupReport:
     dossiers: int
     files: int
     bytes_copied: int
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _referenced_files(db_path: Path) -> list[str]:
@@ -69,7 +61,7 @@ def create_backup(workspace: Workspace, dest: Path, *, now: datetime, keep: int 
                 data = workspace.files.get(sha256)
                 shared.put(data)
                 copied += len(data)
-        manifest = {"created_at": now.isoformat(timespec="seconds"), "database_sha256": _sha256(target_db),
+        manifest = {"created_at": now.isoformat(timespec="seconds"), "database_sha256": sha256_of_file(target_db),
                     "dossiers": dossiers, "files": hashes}
         (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     except OSError as exc:
@@ -103,7 +95,7 @@ def verify_backup(folder: Path) -> list[str]:
         return [f"manifest unreadable: {exc}"]
     problems = []
     database = folder / DB_NAME
-    if not database.is_file() or _sha256(database) != manifest.get("database_sha256"):
+    if not database.is_file() or sha256_of_file(database) != manifest.get("database_sha256"):
         problems.append("the database copy is missing or changed since the backup")
     else:
         with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:

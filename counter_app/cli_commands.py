@@ -90,13 +90,11 @@ def cmd_form(args, **_) -> int:
 
 def _write_file(path: Path, data: bytes) -> None:
     from counter_app.storage.db import classify_os_error
+    from counter_app.storage.files_io import write_atomically
 
-    tmp = path.with_name(path.name + ".part")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_atomically(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise classify_os_error(exc) from exc
 
 

@@ -6,12 +6,11 @@ power cut leaves either the whole file or nothing under its final name.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from counter_app.errors import WorkspaceError
 from counter_app.storage.db import classify_os_error
+from counter_app.storage.files_io import sha256_of_file, write_atomically
 
 
 class FileStore:
@@ -24,21 +23,10 @@ class FileStore:
     def put(self, data: bytes) -> str:
         sha256 = hashlib.sha256(data).hexdigest()
         target = self.path_for(sha256)
-        if target.exists() and self._hash_of(target) == sha256:
+        if target.exists() and sha256_of_file(target) == sha256:
             return sha256
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp_name, target)
-            except BaseException:
-                Path(tmp_name).unlink(missing_ok=True)
-                raise
-            _fsync_dir(target.parent)
+            write_atomically(target, data)
         except OSError as exc:
             raise classify_os_error(exc) from exc
         return sha256
@@ -62,7 +50,7 @@ class FileStore:
         for path in self.root.glob("??/??/*"):
             if path.name.startswith(".incoming-"):
                 continue
-            if self._hash_of(path) != path.name:
+            if sha256_of_file(path) != path.name:
                 damaged.append(path.name)
         return damaged
 
@@ -73,21 +61,3 @@ class FileStore:
             path.unlink(missing_ok=True)
             removed += 1
         return removed
-
-    @staticmethod
-    def _hash_of(path: Path) -> str:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -7,8 +7,6 @@ and never touches the source.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence
@@ -19,6 +17,7 @@ from pyhanko.sign import fields, signers
 
 from counter_app.errors import CounterError, PdfDamaged, PdfEncrypted, PdfError, TokenNotFound
 from counter_app.ports import SignatureSpec, SignJob, SignOutcome
+from counter_app.storage.files_io import write_atomically
 from devices.signing import certificates, stamp
 from devices.signing.pkcs11_errors import device_error, pkcs11_cause
 
@@ -109,20 +108,6 @@ def sign_pdf(signer: signers.Signer, job: SignJob, spec: SignatureSpec, *, clock
         raise PdfDamaged(f"{source.name} could not be signed ({exc}).", file=source.name) from exc
     write_atomically(Path(job.output), buffer.getbuffer())
     return signed_at
-
-
-def write_atomically(path: Path, data) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def sign_batch(signer: signers.Signer, jobs: Sequence[SignJob], spec: SignatureSpec, *,

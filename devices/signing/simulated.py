@@ -23,6 +23,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from counter_app.errors import WrongPin
 from counter_app.ports import DeviceState, DeviceStatus, SignatureSpec, SignJob, SignOutcome
+from counter_app.storage.files_io import write_atomically
 from devices.signing import certificates, demo_pki, pades
 
 DEMO_NAME = "Cán bộ Một cửa (mô phỏng)"
@@ -86,9 +87,9 @@ class SimulatedSigner:
             b"simulated", officer_key, officer, [root],
             serialization.BestAvailableEncryption(pin.encode()))
         self.root_path.parent.mkdir(parents=True, exist_ok=True)
-        pades.write_atomically(self.root_path, root.public_bytes(serialization.Encoding.PEM))
+        write_atomically(self.root_path, root.public_bytes(serialization.Encoding.PEM))
         demo_pki.save_demo_ca(self.folder, root, root_key)  # its TSA/OCSP: the demo's "network"
-        pades.write_atomically(self.p12_path, blob)
+        write_atomically(self.p12_path, blob)
 
 
 def _name(cn: str) -> x509.Name:

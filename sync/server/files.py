@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from counter_app.storage.filestore import FileStore
+from counter_app.storage.files_io import sha256_of_file
 
 from sync.server.models import StoredFile
 
@@ -95,7 +95,7 @@ class ServerFiles:
 
     def _finish(self, stored: StoredFile) -> str:
         partial = self.partial_path(stored.sha256)
-        if FileStore._hash_of(partial) != stored.sha256:  # the counter's own streaming hash
+        if sha256_of_file(partial) != stored.sha256:  # the counter's own streaming hash
             partial.unlink(missing_ok=True)
             stored.ranges = []
             return f"The uploaded bytes do not match SHA-256 {stored.sha256}; send the file again."
