@@ -45,15 +45,26 @@ def check_devices(core: CounterCore) -> list[DeviceCheck]:
     return [DeviceCheck("printer", printer.name, status.ready, status.detail or status.state.value)]
 
 
+# Which window the GUI opens; parsed here so the core's CLI parser stays GUI-free.
+GUI_OPTIONS = [
+    ("--kiosk", dict(action="store_true", help="full-screen ticket kiosk")),
+    ("--display", dict(action="store_true", help="queue display screen (TV)")),
+    ("--counter", dict(type=int, default=None, metavar="N", help="open on the queue page as counter N")),
+    ("--windowed", dict(action="store_true", help="kiosk/display in a window, not full screen")),
+    ("--no-voice", dict(action="store_true", help="display: do not speak the calls")),
+]
+
+
 def gui_options_parser() -> argparse.ArgumentParser:
-    """Which window the GUI opens; parsed here so the core's CLI parser stays GUI-free."""
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--kiosk", action="store_true", help="full-screen ticket kiosk")
-    parser.add_argument("--display", action="store_true", help="queue display screen (TV)")
-    parser.add_argument("--counter", type=int, default=None, help="open on the queue page as counter N")
-    parser.add_argument("--windowed", action="store_true", help="kiosk/display in a window, not full screen")
-    parser.add_argument("--no-voice", action="store_true", help="display: do not speak the calls")
+    for flag, options in GUI_OPTIONS:
+        parser.add_argument(flag, **options)
     return parser
+
+
+def gui_options_help() -> str:
+    return "window options (without a command):\n" + "\n".join(
+        f"  {flag + (' N' if 'metavar' in options else ''):<14} {options['help']}" for flag, options in GUI_OPTIONS)
 
 
 def split_gui_options(argv: Sequence[str]) -> tuple[argparse.Namespace | None, list[str]]:
@@ -149,7 +160,7 @@ def extra_commands() -> list[cli.ExtraCommand]:
 def main(argv: Sequence[str] | None = None) -> int:
     options, rest = split_gui_options(sys.argv[1:] if argv is None else argv)
     return cli.main(rest, gui=lambda args: launch_gui(args, options), device_checks=check_devices,
-                    extra=extra_commands())
+                    extra=extra_commands(), gui_help=gui_options_help())
 
 
 if __name__ == "__main__":

@@ -79,9 +79,10 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser(extra: Sequence[ExtraCommand] = ()) -> argparse.ArgumentParser:
+def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argparse.ArgumentParser:
     common = common_options()
-    parser = argparse.ArgumentParser(prog="counter-app", parents=[common],
+    parser = argparse.ArgumentParser(prog="counter-app", parents=[common], epilog=gui_help or None,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
                                      description="Quầy Một Cửa — one-stop counter app. No command opens the GUI.")
     parser.add_argument("--simulated", action="store_true", help="GUI: use simulated devices")
     commands = parser.add_subparsers(dest="command")
@@ -174,8 +175,10 @@ _INTAKE_ACTIONS = {Action.REGISTER, Action.RECEIVE, Action.RECEIVE_INCOMPLETE}
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
-         device_checks: DeviceChecker | None = None, extra: Sequence[ExtraCommand] = ()) -> int:
-    parser = build_parser(extra)
+         device_checks: DeviceChecker | None = None, extra: Sequence[ExtraCommand] = (),
+         gui_help: str = "") -> int:
+    """``gui_help``: the GUI's own options (which window to open), shown under --help."""
+    parser = build_parser(extra, gui_help)
     args = parser.parse_args(argv)
     args.json = getattr(args, "json", False)
     args.workspace = getattr(args, "workspace", None)

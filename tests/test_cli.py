@@ -156,3 +156,8 @@ def test_backup_restore_and_audit_commands(ws, tmp_path):
         db.execute("UPDATE dossier_events SET officer = 'X'")
     tampered = run("audit", "verify", workspace=ws, check=False)
     assert tampered.returncode == 1 and "BROKEN" in tampered.stdout
+
+
+def test_help_lists_the_window_options(ws):
+    shown = run("--help", workspace=ws).stdout
+    assert "--kiosk" in shown and "--display" in shown and "--counter N" in shown
