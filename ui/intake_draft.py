@@ -12,26 +12,20 @@ from datetime import date
 from counter_app.catalog.model import Channel, ProcedureSpec
 from counter_app.documents import FORM_FOR_ACTION
 from counter_app.dossiers.intake import (
-    EMAIL,
-    ID_NUMBER,
-    PHONE,
     ApplicantInput,
     IntakeRequest,
     MissingComponent,
+    applicant_problems,
     decide_outcome,
+    normalised,
 )
 from counter_app.dossiers.lifecycle import Action
 
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _COMPACT_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # 01011990, as on the ID card's QR
 
-# Problems found in the applicant's fields; the page words them for the officer.
-NAME_EMPTY = "name_empty"
-ID_NUMBER_FORMAT = "id_number_format"
+# The core's checks find the other problems; only reading the typed date is the page's own.
 BIRTH_DATE_FORMAT = "birth_date_format"
-BIRTH_DATE_RANGE = "birth_date_range"
-PHONE_FORMAT = "phone_format"
-EMAIL_FORMAT = "email_format"
 
 
 def parse_date(text: str) -> date | None:
@@ -71,25 +65,16 @@ class IntakeDraft:
 
     def applicant_problems(self, today: date) -> dict[str, str]:
         """Field name → problem code, every problem at once (empty when all is well)."""
-        problems: dict[str, str] = {}
-        if not self.name.strip():
-            problems["name"] = NAME_EMPTY
-        id_number = re.sub(r"\s", "", self.id_number)
-        if id_number and not ID_NUMBER.match(id_number):
-            problems["id_number"] = ID_NUMBER_FORMAT
         try:
             birth = parse_date(self.birth_date_text)
         except ValueError:
-            problems["birth_date"] = BIRTH_DATE_FORMAT
+            birth = None
+            unreadable = {"birth_date": BIRTH_DATE_FORMAT}
         else:
-            if birth and not date(1900, 1, 1) <= birth <= today:
-                problems["birth_date"] = BIRTH_DATE_RANGE
-        phone = re.sub(r"[\s.\-()]", "", self.phone)
-        if phone and not PHONE.match(phone):
-            problems["phone"] = PHONE_FORMAT
-        if self.email.strip() and not EMAIL.match(self.email.strip()):
-            problems["email"] = EMAIL_FORMAT
-        return problems
+            unreadable = {}
+        typed = ApplicantInput(name=self.name, id_number=self.id_number, birth_date=birth,
+                               address=self.address, phone=self.phone, email=self.email)
+        return {**applicant_problems(normalised(typed), today), **unreadable}
 
     def applicant(self) -> ApplicantInput:
         return ApplicantInput(name=self.name.strip(), id_number=self.id_number.strip(),

@@ -6,10 +6,10 @@ returns False (and says why, next to the field) when the page is not ready.
 from __future__ import annotations
 
 from counter_app.catalog.model import Channel, ProcedureSpec
+from counter_app.dossiers import intake as checks
 from counter_app.idcard import CccdData
 from counter_app.idcard import cccd_qr as card
-from ui import intake_draft as checks
-from ui.intake_draft import IntakeDraft
+from ui.intake_draft import BIRTH_DATE_FORMAT, IntakeDraft
 from ui.labels import channel_name, fee_text, processing_time_text
 from ui.qt import (
     QComboBox,
@@ -201,7 +201,7 @@ class ApplicantPage(WizardPage):
             checks.NAME_EMPTY: self.tr("Enter the applicant's full name."),
             checks.ID_NUMBER_FORMAT: self.tr("The ID number must have 12 digits (or 9 digits for an old "
                                              "ID card). Check the number on the card."),
-            checks.BIRTH_DATE_FORMAT: self.tr("Enter the birth date as dd/mm/yyyy, for example 01/01/1990."),
+            BIRTH_DATE_FORMAT: self.tr("Enter the birth date as dd/mm/yyyy, for example 01/01/1990."),
             checks.BIRTH_DATE_RANGE: self.tr("The birth date cannot be in the future or before 1900."),
             checks.PHONE_FORMAT: self.tr("The phone number must have 8 to 15 digits."),
             checks.EMAIL_FORMAT: self.tr("The e-mail address is not valid (example: ten@example.vn)."),

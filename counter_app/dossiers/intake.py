@@ -62,29 +62,58 @@ def decide_outcome(refused: bool, missing_mandatory: bool) -> Action:
     return Action.RECEIVE_INCOMPLETE if missing_mandatory else Action.RECEIVE
 
 
+# Problems an applicant's fields can have (field name → code); the UI words them for
+# the officer, ``clean_applicant`` for the CLI and logs.
+NAME_EMPTY = "name_empty"
+ID_NUMBER_FORMAT = "id_number_format"
+BIRTH_DATE_RANGE = "birth_date_range"
+PHONE_FORMAT = "phone_format"
+EMAIL_FORMAT = "email_format"
+KIND_UNKNOWN = "kind_unknown"
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def normalised(applicant: ApplicantInput) -> ApplicantInput:
+    """NFC text, no spaces in the ID number, no separators in the phone number."""
+    return ApplicantInput(nfc(applicant.name), re.sub(r"\s", "", applicant.id_number or ""), applicant.birth_date,
+                          nfc(applicant.address), re.sub(r"[\s.\-()]", "", applicant.phone or ""),
+                          (applicant.email or "").strip(), applicant.kind)
+
+
+def applicant_problems(applicant: ApplicantInput, today: date) -> dict[str, str]:
+    """Field name → problem code for a normalised applicant, every problem at once."""
+    problems: dict[str, str] = {}
+    if not applicant.name:
+        problems["name"] = NAME_EMPTY
+    if applicant.id_number and not ID_NUMBER.match(applicant.id_number):
+        problems["id_number"] = ID_NUMBER_FORMAT
+    if applicant.phone and not PHONE.match(applicant.phone):
+        problems["phone"] = PHONE_FORMAT
+    if applicant.email and not EMAIL.match(applicant.email):
+        problems["email"] = EMAIL_FORMAT
+    if applicant.birth_date and not EARLIEST_BIRTH <= applicant.birth_date <= today:
+        problems["birth_date"] = BIRTH_DATE_RANGE
+    if applicant.kind not in ("person", "organisation"):
+        problems["kind"] = KIND_UNKNOWN
+    return problems
+
+
 def clean_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
     """Normalise and check the applicant; every problem is reported at once."""
-    name = nfc(applicant.name)
-    id_number = re.sub(r"\s", "", applicant.id_number or "")
-    phone = re.sub(r"[\s.\-()]", "", applicant.phone or "")
-    email = (applicant.email or "").strip()
-    problems = []
-    if not name:
-        problems.append("the applicant's name is empty")
-    if id_number and not ID_NUMBER.match(id_number):
-        problems.append(f"ID number {id_number!r} must have 12 digits (or 9 for an old ID card)")
-    if phone and not PHONE.match(phone):
-        problems.append(f"phone {applicant.phone!r} is not a phone number")
-    if email and not EMAIL.match(email):
-        problems.append(f"email {email!r} is not an e-mail address")
-    if applicant.birth_date and not date(1900, 1, 1) <= applicant.birth_date <= today:
-        problems.append(f"birth date {applicant.birth_date:%d/%m/%Y} is not plausible")
-    if applicant.kind not in ("person", "organisation"):
-        problems.append(f"applicant kind {applicant.kind!r} is unknown")
+    clean = normalised(applicant)
+    found = applicant_problems(clean, today)
+    words = {
+        NAME_EMPTY: lambda: "the applicant's name is empty",
+        ID_NUMBER_FORMAT: lambda: f"ID number {clean.id_number!r} must have 12 digits (or 9 for an old ID card)",
+        PHONE_FORMAT: lambda: f"phone {applicant.phone!r} is not a phone number",
+        EMAIL_FORMAT: lambda: f"email {clean.email!r} is not an e-mail address",
+        BIRTH_DATE_RANGE: lambda: f"birth date {clean.birth_date:%d/%m/%Y} is not plausible",
+        KIND_UNKNOWN: lambda: f"applicant kind {clean.kind!r} is unknown",
+    }
+    problems = [words[code]() for code in found.values()]
     if problems:
         raise InvalidInput("Cannot receive the dossier: " + "; ".join(problems) + ".", problems=problems)
-    return ApplicantInput(name, id_number, applicant.birth_date, nfc(applicant.address), phone, email,
-                          applicant.kind)
+    return clean
 
 
 def check_received_at(received_at: datetime, now: datetime) -> datetime:
