@@ -38,7 +38,7 @@ class CounterCore:
         self.clock = clock
         self._settings: Settings | None = None
         self._scheduler: Scheduler | None = None
-        self._procedures: list[ProcedureSpec] | None = None
+        self._procedures: list[tuple[str, ProcedureSpec]] | None = None
         self.dossiers = DossierService(workspace.db, self.settings, self.scheduler, clock)
 
     @cached_property
@@ -95,23 +95,21 @@ class CounterCore:
 
     def procedures(self) -> list[ProcedureSpec]:
         """Current procedures in Vietnamese order of their names (cached; the catalogue is small)."""
+        return [spec for _folded, spec in self._catalogue()]
+
+    def _catalogue(self) -> list[tuple[str, ProcedureSpec]]:
+        # Folded once per load: the procedure search runs on every keystroke.
         if self._procedures is None:
             with self.workspace.db.read() as session:
                 specs = [spec_of(row) for row in current_procedures(session)]
-            self._procedures = sorted(specs, key=lambda s: sort_key(s.name))
+            self._procedures = [(fold(f"{spec.code} {spec.name} {spec.field}"), spec)
+                                for spec in sorted(specs, key=lambda s: sort_key(s.name))]
         return self._procedures
 
     def find_procedures(self, query: str) -> list[ProcedureSpec]:
         """Procedures whose code, name or field contains every typed word, accents ignored."""
         words = fold(query).split()
-        if not words:
-            return list(self.procedures())
-        found = []
-        for spec in self.procedures():
-            haystack = fold(f"{spec.code} {spec.name} {spec.field}")
-            if all(word in haystack for word in words):
-                found.append(spec)
-        return found
+        return [spec for folded, spec in self._catalogue() if all(word in folded for word in words)]
 
     def procedure(self, code: str) -> ProcedureSpec:
         with self.workspace.db.read() as session:
