@@ -55,6 +55,10 @@ class SyncClient:
     def close(self) -> None:
         self.session.close()
 
+    def clone(self) -> "SyncClient":
+        """The same server and credential on a session of its own (one per thread)."""
+        return SyncClient(self.base_url, self.token, timeout=self.timeout, retry=self.retry)
+
     # -- transport ------------------------------------------------------------------------
 
     def request(self, method: str, path: str, *, retries: int | None = None, **kwargs) -> requests.Response:

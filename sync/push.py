@@ -59,8 +59,7 @@ def push(workspace: Workspace, client: SyncClient, uploader: Uploader, *, batch_
         if not batch:
             return report
         try:
-            for document in files:
-                report.files += uploader.upload(document["sha256"], document["size"])
+            report.files += uploader.upload_all(files)
             results = client.send_ops(batch)
         except (SyncError, OSError) as exc:
             record_failure(workspace, [op["op_id"] for op in batch], getattr(exc, "message", str(exc)))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
 
 import pytest
 
@@ -93,3 +94,33 @@ def test_chunk_size_follows_the_link(tmp_path, server):
     uploader = Uploader(client_for(server.url), store, chunk=CHUNK, min_chunk=CHUNK, max_chunk=16 * CHUNK)
     uploader.upload(sha, len(data))
     assert uploader.chunk == 16 * CHUNK  # a fast loopback link: chunks grew to the cap
+
+
+def test_files_uploaded_side_by_side_survive_cuts_and_arrive_whole(tmp_path, server, proxy):
+    store = FileStore(tmp_path / "files")
+    originals = {}
+    for index in range(5):
+        data = random.Random(index).randbytes((index + 2) * CHUNK + 123)
+        originals[store.put(data)] = data
+    # Two chunk uploads out of every five are cut mid-body, whichever transfer they belong to.
+    for _ in range(4):
+        proxy.add(Rule("cut_request", method="PUT", path_prefix="/api/v1/files/", skip=2, after_bytes=10_000))
+    uploader = Uploader(client_for(proxy.url), store, chunk=CHUNK, min_chunk=CHUNK, max_chunk=CHUNK, parallel=3)
+    sent = uploader.upload_all([{"sha256": sha, "size": len(data)} for sha, data in originals.items()])
+    assert sent == 5 and proxy.stats.faults["cut_request"] >= 2
+    for sha, data in originals.items():
+        assert (server.folder / "province-files" / sha[:2] / sha).read_bytes() == data
+    assert uploader.upload_all([{"sha256": sha, "size": len(data)} for sha, data in originals.items()]) == 0
+
+
+def test_a_failing_transfer_is_reported_after_the_others_stop(tmp_path, server, proxy):
+    store = FileStore(tmp_path / "files")
+    files = [{"sha256": store.put(random.Random(i).randbytes(3 * CHUNK)), "size": 3 * CHUNK} for i in range(3)]
+    for _ in range(20):  # every chunk upload is cut: no transfer can finish
+        proxy.add(Rule("cut_request", method="PUT", path_prefix="/api/v1/files/", after_bytes=1_000))
+    uploader = Uploader(client_for(proxy.url), store, chunk=CHUNK, min_chunk=CHUNK, max_chunk=CHUNK, max_cuts=1)
+    with pytest.raises(Offline):
+        uploader.upload_all(files)
+    requests_then = proxy.stats.requests
+    time.sleep(0.5)
+    assert proxy.stats.requests == requests_then  # nothing still sending after the error came back

@@ -57,6 +57,9 @@ class FaultProxy:
         self.rates = rates or {}  # e.g. {"drop_response": 0.1, "cut_request": 0.05, "error": 0.05}
         self.bytes_per_second = bytes_per_second
         self.latency = latency
+        # One link shared by every connection, per direction: parallel requests share the
+        # bandwidth as on a real line instead of each getting the full rate.
+        self._link_free = {True: 0.0, False: 0.0}
         self.rules: list[Rule] = []
         self.stats = Stats()
         self.port = 0
@@ -191,14 +194,21 @@ class FaultProxy:
             step = max(1, int(self.bytes_per_second / 20))  # 50 ms slices
         for start in range(0, len(data), step):
             piece = data[start:start + step]
+            if self.bytes_per_second:
+                await self._occupy_link(len(piece), down)
             writer.write(piece)
             await writer.drain()
             if down:
                 self.stats.bytes_down += len(piece)
             else:
                 self.stats.bytes_up += len(piece)
-            if self.bytes_per_second:
-                await asyncio.sleep(len(piece) / self.bytes_per_second)
+
+    async def _occupy_link(self, size: int, down: bool) -> None:
+        """Wait until ``size`` bytes have passed the shared link in this direction."""
+        loop = asyncio.get_running_loop()
+        start = max(loop.time(), self._link_free[down])
+        self._link_free[down] = start + size / self.bytes_per_second
+        await asyncio.sleep(self._link_free[down] - loop.time())
 
 
 def parse_head(head: bytes) -> tuple[str, str, dict[str, str]]:
