@@ -1,8 +1,10 @@
 """Second-screen display (TV): per counter the number being served, the latest calls,
 waiting per service and a scrolling notice; a new call flashes its counter and is spoken.
 
-It polls the shared workspace (one SQLite file in WAL mode) every second on a worker,
-so a display in its own process sees calls made by every counter of this machine.
+A long poll on a worker (``QueueChanges``) wakes it as soon as any counter calls, on
+this PC's workspace or through the office queue host on the LAN; a slow poll is the
+safety net. When the host cannot be reached it keeps the last picture, says it is
+reconnecting, and catches up by itself.
 Sizes are shares of the window height: the same layout from 720p to 4K.
 """
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Callable
 
 from ui.display_common import add_staff_quit, pixel_font, timer
 from ui.display_marquee import Marquee
+from ui.queue_changes import QueueChanges
 from ui.qt import (
     QFrame,
     QGridLayout,
@@ -22,7 +25,7 @@ from ui.qt import (
 )
 from ui.workers import TaskRunner
 
-POLL_MS = 1000
+POLL_MS = 5000  # safety net only: changes wake the display at once
 FLASHES = 8  # on/off steps of the highlight after a call
 FLASH_MS = 350
 RECENT = 5
@@ -76,7 +79,7 @@ class DisplayWindow(QWidget):
         self.cards: dict[int, CounterCard] = {}
         self._seen: set[tuple[int, int]] | None = None  # (ticket id, call count) already announced
         self.announced: list[tuple[str, int]] = []
-        self._busy = False
+        self._busy = self._again = False
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.office = QLabel(core.settings().office.agency_name.upper())
@@ -108,15 +111,20 @@ class DisplayWindow(QWidget):
         self._poll = timer(self, POLL_MS, self.refresh)
         self._flash = timer(self, FLASH_MS, self._flash_step)
         add_staff_quit(self)  # staff only: no close button on a public screen
+        self.changes = QueueChanges(self.queue, self)
+        self.changes.changed.connect(self.refresh)
+        self.changes.failed.connect(self._read_failed)
         self.refresh()
         if not synchronous:
             self._poll.start()
             self.marquee.start()
+            self.changes.start()
 
     # -- reading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self._busy:  # a slow disk must not pile up reads
+        if self._busy:  # a slow disk must not pile up reads; read once more when this one ends
+            self._again = True
             return
         self._busy = True
         self.runner.submit(self.queue.status, on_result=self.show_status, on_error=self._read_failed,
@@ -124,6 +132,9 @@ class DisplayWindow(QWidget):
 
     def _done(self) -> None:
         self._busy = False
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def _read_failed(self, _error) -> None:
         self.caption.setText(self.tr("Reconnecting…"))  # keeps the last picture; the next poll retries
@@ -141,6 +152,11 @@ class DisplayWindow(QWidget):
                                       for t in status.recent_calls[:RECENT] if t.number and t.counter))
         self.waiting.setText("\n".join(f"{s.prefix} · {s.name}: {s.waiting}" for s in status.services if s.active))
         self._new_calls(status.recent_calls)
+        # The office's notice (set at a counter), else the line this screen started with;
+        # set only on change, since setText restarts the scroll.
+        notice = getattr(status, "notice", "") or self.__dict__.setdefault("_start_notice", self.marquee.text())
+        if notice != self.marquee.text():
+            self.marquee.setText(notice)
 
     def _rebuild(self, counters) -> None:
         for card in self.cards.values():
@@ -186,6 +202,10 @@ class DisplayWindow(QWidget):
                 active = True
         if not active:
             self._flash.stop()
+
+    def closeEvent(self, event) -> None:
+        self.changes.stop()
+        super().closeEvent(event)
 
     # -- sizing ---------------------------------------------------------------------------
 

@@ -4,9 +4,12 @@ and the ticket printed on the configured printer.
 The core stores the ticket before printing, so a printer fault only changes what the
 screen says: the number is shown big with a request to tell the officer, who reprints it.
 Text sizes follow the window height, so the same layout works on a 10" panel and a TV.
+When the office queue host (another PC on the LAN) cannot be reached, issuing pauses
+with a clear notice and resumes by itself as soon as the host answers again.
 """
 from __future__ import annotations
 
+from counter_app.errors import QueueHostError
 from ui.display_common import add_staff_quit, pixel_font, timer
 from ui.messages import describe
 from ui.qt import (
@@ -25,6 +28,7 @@ from ui.workers import TaskRunner
 
 RESULT_MS = 10_000  # how long the number stays on screen before the next citizen
 POLL_MS = 5_000
+OFFLINE_POLL_MS = 2_000  # look for the host again soon: citizens are waiting
 STYLE = """
 QWidget#kiosk { background: #eaf1f8; }
 QPushButton[kiosk="service"] { background: #1d5fa8; color: white; border: none; border-radius: 18px; }
@@ -61,6 +65,8 @@ class KioskWindow(QWidget):
         self.queue, self.send = core.queue, send
         self.runner = TaskRunner(self, synchronous=synchronous)
         self.service_buttons: dict[str, QPushButton] = {}
+        self.offline = False
+        self._issuing = False
         self.priority_group = QButtonGroup(self)
         self.priority_group.setExclusive(True)
         layout = QVBoxLayout(self)
@@ -93,10 +99,36 @@ class KioskWindow(QWidget):
 
     def load(self) -> None:
         self.runner.submit(lambda: (self.queue.services(), self.queue.policy().priority_classes),
-                           on_result=self._show_services, on_error=self._failed, owner=self)
+                           on_result=self._show_services, on_error=self._load_failed, owner=self)
+
+    def _load_failed(self, error: BaseException) -> None:
+        if isinstance(error, QueueHostError):
+            self._go_offline(error)
+        else:
+            self._failed(error)
+
+    def _go_offline(self, error: BaseException) -> None:
+        """No host: no button may promise a number; the poll brings the kiosk back."""
+        self.offline = True
+        self._reset_timer.stop()
+        for button in self.service_buttons.values():
+            button.setEnabled(False)
+        self.number.setText("")
+        self.result.setText(self.tr("Taking a number is paused for a moment: the queue computer cannot be "
+                                    "reached. Please wait, or ask the officer.") + "\n" + describe(error).text)
+        self._fault(True)
+        self._poll.setInterval(OFFLINE_POLL_MS)
+
+    def _back_online(self) -> None:
+        self.offline = False
+        self._poll.setInterval(POLL_MS)
+        self.clear_result()
+        self._fault(False)
 
     def _show_services(self, result) -> None:
         services, classes = result
+        if self.offline:
+            self._back_online()
         if not self.priority_group.buttons():
             self._add_priority("", self.tr("No priority")).setChecked(True)
             for klass in classes:
@@ -123,6 +155,7 @@ class KioskWindow(QWidget):
             waiting = self.tr("{count} waiting").format(count=service.waiting)
             name = _two_lines(f"{service.prefix} · {service.name}")
             self.service_buttons[service.code].setText(f"{name}\n{waiting}")
+            self.service_buttons[service.code].setEnabled(not self._issuing)
         self._scale()
 
     def _add_priority(self, code: str, name: str) -> QPushButton:
@@ -142,7 +175,10 @@ class KioskWindow(QWidget):
     # -- issuing --------------------------------------------------------------------------
 
     def issue(self, service_code: str) -> None:
+        if self.offline or self._issuing:
+            return
         priority, send = self.priority, self.send
+        self._issuing = True
         for button in self.service_buttons.values():
             button.setEnabled(False)  # one touch, one ticket
 
@@ -167,6 +203,9 @@ class KioskWindow(QWidget):
         self.load()
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, QueueHostError):
+            self._go_offline(error)
+            return
         self.number.setText("")
         self.result.setText(self.tr("No number could be given. Please try again or ask the officer.") +
                             "\n" + describe(error).text)
@@ -179,8 +218,9 @@ class KioskWindow(QWidget):
         self.result.style().polish(self.result)
 
     def _ready(self) -> None:
+        self._issuing = False
         for button in self.service_buttons.values():
-            button.setEnabled(True)
+            button.setEnabled(not self.offline)
         default = self.priority_group.buttons()
         if default:
             default[0].setChecked(True)  # priority applies to one ticket only

@@ -25,7 +25,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.queue_dialogs import QueueChoiceDialog
+from ui.queue_dialogs import NoticeDialog, QueueChoiceDialog, TicketPickDialog, WorkProfileDialog
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
 POLL_MS = 3000  # other counters and the kiosk change the queue too
@@ -43,6 +43,8 @@ class QueuePanel(QWidget):
         self.current = None
         self.parked: tuple = ()
         self.services: tuple = ()
+        self.profile = None  # this counter's CounterView (label, services, mode), read with the status
+        self.notice = ""  # the display's notice, read with the status
         self.priorities: tuple = ()  # the office's priority classes, read with the status
         self._build()
         self._timer = QTimer(self)
@@ -82,10 +84,12 @@ class QueuePanel(QWidget):
         self.park_button = QPushButton(self.tr("Park / resume (F7)"))
         self.transfer_button = QPushButton(self.tr("Transfer… (F8)"))
         self.walk_in_button = QPushButton(self.tr("Walk-in… (F9)"))
+        self.call_ticket_button = QPushButton(self.tr("Call a ticket… (F5)"))
         wiring = ((self.call_button, "F2", self.call_next), (self.recall_button, "F3", self.recall),
                   (self.no_show_button, "F4", self.no_show), (self.finish_button, "F6", self.finish),
                   (self.park_button, "F7", self.park_or_resume), (self.transfer_button, "F8", self.ask_transfer),
-                  (self.walk_in_button, "F9", self.ask_walk_in))
+                  (self.walk_in_button, "F9", self.ask_walk_in),
+                  (self.call_ticket_button, "F5", self.ask_call_ticket))
         for index, (button, keys, slot) in enumerate(wiring):
             button.setMinimumHeight(48)
             button.clicked.connect(slot)
@@ -126,6 +130,17 @@ class QueuePanel(QWidget):
         reprint.addWidget(self.reprint_number, 1)
         reprint.addWidget(self.reprint_button)
         right.addLayout(reprint)
+        setup = QHBoxLayout()  # the counter's own set-up, kept apart from the F-key work
+        self.profile_button = QPushButton(self.tr("Work &profile…"))
+        self.profile_button.clicked.connect(self.ask_profile)
+        self.notice_button = QPushButton(self.tr("Display &notice…"))
+        self.notice_button.clicked.connect(self.ask_notice)
+        # A queue hosted by another PC may not offer the set-up: then the buttons stay off.
+        self.profile_button.setEnabled(hasattr(self.queue, "configure_counter"))
+        self.notice_button.setEnabled(hasattr(self.queue, "set_notice"))
+        setup.addWidget(self.profile_button)
+        setup.addWidget(self.notice_button)
+        right.addLayout(setup)
         outer.addLayout(right, 2)
 
     # -- reading --------------------------------------------------------------------------
@@ -151,6 +166,8 @@ class QueuePanel(QWidget):
 
     def _show_status(self, status) -> None:
         mine = next((c for c in status.counters if c.number == self.counter), None)
+        self.profile = mine
+        self.notice = getattr(status, "notice", "")
         self.current = mine.current if mine else None
         self.parked = mine.parked if mine else ()
         self.services = status.services
@@ -197,6 +214,7 @@ class QueuePanel(QWidget):
         ticket = self.current
         called = ticket is not None and ticket.state == "called"
         self.call_button.setEnabled(ticket is None)
+        self.call_ticket_button.setEnabled(ticket is None)
         self.walk_in_button.setEnabled(ticket is None)
         self.recall_button.setEnabled(called)
         self.no_show_button.setEnabled(called)
@@ -263,6 +281,41 @@ class QueuePanel(QWidget):
             self._act(lambda: self.queue.walk_in(self.counter, service, priority))
         QueueChoiceDialog(self, self.tr("Serve a citizen without a ticket"), self.services, chosen,
                           priorities=self.priorities).open()
+
+    def ask_call_ticket(self) -> None:
+        """Call a chosen waiting ticket out of turn (an appointment, a citizen who came back)."""
+        if self.current is not None:
+            return
+
+        def chosen(dialog: TicketPickDialog) -> None:
+            ref = dialog.ticket_id
+            self._act(lambda: self.queue.call_ticket(self.counter, ref))
+
+        def listed(tickets) -> None:
+            TicketPickDialog(self, tickets, chosen).open()
+        self.runner.submit(self.queue.waiting_tickets, on_result=listed, on_error=self._failed, owner=self)
+
+    def ask_profile(self) -> None:
+        mine = self.profile
+        label_text = mine.label if mine and mine.label else self.tr("Counter {n}").format(n=self.counter)
+
+        def chosen(dialog: WorkProfileDialog) -> None:
+            name, codes, mode = dialog.counter_label or label_text, dialog.service_codes, dialog.calling_mode
+
+            def done(_value) -> None:
+                self.banner.show_message("ok", self.tr("The work profile of this counter is saved."))
+            self._act(lambda: self.queue.configure_counter(self.counter, label=name, services=codes, mode=mode), done)
+        WorkProfileDialog(self, label_text, self.services, mine.services if mine else (),
+                          mine.mode if mine else "in_order", chosen).open()
+
+    def ask_notice(self) -> None:
+        def chosen(dialog: NoticeDialog) -> None:
+            text = dialog.notice
+
+            def done(_value) -> None:
+                self.banner.show_message("ok", self.tr("The display screens will show the new notice."))
+            self._act(lambda: self.queue.set_notice(text), done)
+        NoticeDialog(self, self.notice, chosen).open()
 
     def issue_ticket(self) -> None:
         service = self.issue_service.currentData()

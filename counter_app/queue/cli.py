@@ -7,18 +7,35 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Sequence
 
 from counter_app.cli import ExtraCommand
 from counter_app.cli_output import dmy_hm, emit
 from counter_app.queue.views import QueueStatus, TicketPrint, TicketView
 
 SenderFactory = Callable[[object], Callable[[TicketPrint], None]]
+QueueOpener = Callable[[object], object]  # core -> the QueuePort to use (local, or the LAN host's)
+
+
+@dataclass(frozen=True)
+class QueueSubcommand:
+    """A ``queue`` subcommand of an outer layer (e.g. ``queue serve`` from sync.lan_queue)."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, object], int]  # (args, core) -> exit code
+
+
 COUNTER_ACTIONS = ("call", "recall", "start", "no-show", "park", "resume", "transfer", "walk-in", "finish", "close")
 
 
-def configure(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+def configure(parser: argparse.ArgumentParser, common: argparse.ArgumentParser,
+              more: Sequence[QueueSubcommand] = ()) -> None:
     sub = parser.add_subparsers(dest="queue_command", required=True)
+    for extra in more:
+        extra.configure(sub.add_parser(extra.name, parents=[common], help=extra.help))
     issue = sub.add_parser("issue", parents=[common], help="take a ticket and print it")
     issue.add_argument("service", help="service code, e.g. HT (see: queue services)")
     issue.add_argument("--priority", default="", metavar="CLASS", help="priority class code, e.g. elderly")
@@ -27,6 +44,13 @@ def configure(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) 
     reprint.add_argument("ticket", help="ticket number (A012) or id")
     sub.add_parser("status", parents=[common], help="waiting per service and each counter's ticket")
     sub.add_parser("services", parents=[common], help="list the service groups")
+    stats = sub.add_parser("stats", parents=[common],
+                           help="waiting and service times, no-shows per service, counter, officer and day")
+    stats.add_argument("--from", dest="start", type=_date_argument, default=None, metavar="DD/MM/YYYY",
+                       help="first day (default: today)")
+    stats.add_argument("--to", dest="end", type=_date_argument, default=None, metavar="DD/MM/YYYY",
+                       help="last day (default: the first day)")
+    stats.add_argument("--xlsx", default=None, metavar="FILE", help="also write the report as an Excel workbook")
     for name in COUNTER_ACTIONS:
         action = sub.add_parser(name, parents=[common], help=f"counter action: {name}")
         action.add_argument("--counter", type=int, required=True)
@@ -46,10 +70,20 @@ def configure(parser: argparse.ArgumentParser, common: argparse.ArgumentParser) 
             action.add_argument("--dossier", nargs="+", default=[], metavar="CODE", help="dossiers received")
 
 
-def queue_command(make_sender: SenderFactory) -> ExtraCommand:
+def queue_command(make_sender: SenderFactory, open_queue: QueueOpener | None = None,
+                  more: Sequence[QueueSubcommand] = ()) -> ExtraCommand:
+    """``open_queue(core)``: the queue commands work on (default ``core.queue``)."""
+    extras = {extra.name: extra for extra in more}
+
     def run(args, open_core) -> int:
         core = open_core(args)
         sub = args.queue_command
+        if sub in extras:
+            return extras[sub].run(args, core)
+        if open_queue is not None:
+            core.queue = open_queue(core)  # cached_property: the instance value wins
+        if sub == "stats":  # the office queue's figures: the LAN host's when this PC uses one
+            return _stats(args, core)
         if sub in ("issue", "reprint"):
             return _print(args, core, make_sender)
         if sub == "status":
@@ -61,7 +95,52 @@ def queue_command(make_sender: SenderFactory) -> ExtraCommand:
                                          for s in services] or ["No queue service is set up."])
         return _counter_action(args, core)
 
-    return ExtraCommand("queue", "office queue: tickets, counters, printing", configure, run)
+    return ExtraCommand("queue", "office queue: tickets, counters, printing",
+                        lambda parser, common: configure(parser, common, more), run)
+
+
+def _date_argument(text: str):
+    from counter_app.cli import parse_date
+    from counter_app.errors import CounterError
+
+    try:
+        return parse_date(text)
+    except CounterError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from exc
+
+
+def _stats(args, core) -> int:
+    from counter_app.queue.stats_xlsx import write_statistics_xlsx
+
+    start = args.start or core.clock().date()
+    end = args.end or start
+    stats = core.queue.statistics(start, end)
+    lines = stats_lines(stats)
+    if args.xlsx:
+        written = write_statistics_xlsx(stats, args.xlsx, core.settings().office.agency_name)
+        lines.append(f"Written: {written}")
+    return emit(args, stats, lines)
+
+
+def _minutes(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def stats_lines(stats) -> list[str]:
+    total = stats.total
+    lines = [f"Queue statistics {stats.start:%d/%m/%Y}–{stats.end:%d/%m/%Y}",
+             f"  citizens {stats.citizens}, tickets {total.tickets} (issued {total.issued}, walk-in "
+             f"{total.walk_ins}); served {total.served}, no-show {total.no_show}, transferred {total.transferred}, "
+             f"expired {total.expired}, open {total.open}; recycled {stats.recycled}",
+             f"  wait min: mean {_minutes(total.wait.mean)}, median {_minutes(total.wait.median)}, "
+             f"p90 {_minutes(total.wait.p90)}; service min: mean {_minutes(total.service.mean)}, "
+             f"median {_minutes(total.service.median)}, p90 {_minutes(total.service.p90)}"]
+    for title, groups in (("service", stats.by_service), ("counter", stats.by_counter),
+                          ("officer", stats.by_officer), ("day", stats.by_day)):
+        for group in groups:
+            lines.append(f"  {title} {group.label}: served {group.served}, no-show {group.no_show}, "
+                         f"wait {_minutes(group.wait.mean)}, service {_minutes(group.service.mean)}")
+    return lines
 
 
 def _print(args, core, make_sender: SenderFactory) -> int:

@@ -13,6 +13,7 @@ from counter_app.errors import InvalidInput
 from counter_app.storage.models import Setting
 
 SETTING_KEY = "queue_policy"
+NOTICE_MAX = 500  # one scrolling line: longer text would take minutes to pass
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class QueuePolicy:
     recent_sample: int = 20
     # Text of the QR on a ticket: ``{prefix}|{agency}|{token}``.
     lookup_prefix: str = "QMC1"
+    # The display screen's scrolling line; empty: the display's own default text.
+    notice: str = ""
 
     def priority_class(self, code: str) -> PriorityClass | None:
         return next((c for c in self.priority_classes if c.code == code), None)
@@ -68,6 +71,8 @@ def validate_policy(policy: QueuePolicy) -> None:
         raise InvalidInput("The number of no-show recycles must be 0 or more.")
     if not isinstance(policy.recent_sample, int) or policy.recent_sample < 1:
         raise InvalidInput("The service-time sample must hold at least one ticket.")
+    if not isinstance(policy.notice, str) or len(policy.notice) > NOTICE_MAX:
+        raise InvalidInput(f"The display notice is at most {NOTICE_MAX} characters.")
 
 
 def load_policy(session: Session) -> QueuePolicy:

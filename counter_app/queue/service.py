@@ -8,7 +8,8 @@ never loses it, and ``ticket_print`` rebuilds what to print at any time.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Callable, Iterator
 
 from sqlalchemy import select
@@ -16,9 +17,11 @@ from sqlalchemy.orm import Session
 
 from counter_app.errors import DeviceError, ForbiddenQueueAction, UnknownTicket
 from counter_app.queue import actions, config, records
+from counter_app.queue.changes import ChangeWatch
 from counter_app.queue.estimate import WaitEstimate, estimate_for
 from counter_app.queue.numbering import expire_stale, format_number, new_lookup_token, next_seq
 from counter_app.queue.policy import QueuePolicy, load_policy, save_policy
+from counter_app.queue.stats import QueueStatistics, statistics_for
 from counter_app.queue.status import queue_status
 from counter_app.queue.views import QueueStatus, ServiceView, TicketPrint, TicketState, TicketView
 from counter_app.settings import Settings
@@ -29,6 +32,7 @@ from counter_app.storage.models import QueueTicket
 class QueueService:
     def __init__(self, db: Database, settings: Callable[[], Settings], clock: Callable[[], datetime] = datetime.now):
         self.db, self.settings, self.clock = db, settings, clock
+        self._watch: ChangeWatch | None = None
 
     @contextmanager
     def _writing(self) -> Iterator[tuple[Session, QueuePolicy, datetime]]:
@@ -49,6 +53,14 @@ class QueueService:
     def save_policy(self, policy: QueuePolicy) -> None:
         with self.db.write() as session:
             save_policy(session, policy)
+
+    def set_notice(self, text: str) -> QueuePolicy:
+        """The one-line notice the display screen scrolls (kept with the policy, so every
+        display of the office shows the same text); an empty text shows the default line."""
+        with self.db.write() as session:
+            policy = replace(load_policy(session), notice=" ".join(str(text).split()))
+            save_policy(session, policy)
+            return policy
 
     def services(self) -> list[ServiceView]:
         """Active services in display order, with how many wait in each."""
@@ -184,6 +196,13 @@ class QueueService:
         with self.db.read() as session:
             return records.ticket_view(records.find_ticket(session, ref), load_policy(session))
 
+    def waiting_tickets(self) -> list[TicketView]:
+        """Tickets a counter may call now, oldest place in line first (for calling out of turn)."""
+        with self.db.read() as session:
+            policy = load_policy(session)
+            query = records.waiting_query(self.clock().date()).order_by(QueueTicket.queued_at, QueueTicket.id)
+            return [records.ticket_view(t, policy) for t in session.scalars(query)]
+
     def estimate(self, ref: int | str) -> WaitEstimate:
         with self.db.read() as session:
             ticket = records.find_ticket(session, ref)
@@ -201,3 +220,14 @@ class QueueService:
     def status(self) -> QueueStatus:
         with self.db.read() as session:
             return queue_status(session, load_policy(session), self.clock().date())
+
+    def statistics(self, start: date, end: date) -> QueueStatistics:
+        """Waiting/service times and outcomes of tickets of ``start``…``end`` (see ``queue.stats``)."""
+        with self.db.read() as session:
+            return statistics_for(session, start, end)
+
+    def changes(self, after: str | None, timeout: float) -> str:
+        """Waits until the workspace changes after ``after`` (see ``QueuePort.changes``)."""
+        if self._watch is None:
+            self._watch = ChangeWatch(self.db)
+        return self._watch.wait(after, timeout)

@@ -30,4 +30,4 @@ def queue_status(session: Session, policy: QueuePolicy, today: date) -> QueueSta
     recent = session.scalars(select(QueueTicket).where(QueueTicket.called_at.is_not(None), QueueTicket.day == today)
                              .order_by(QueueTicket.called_at.desc(), QueueTicket.id.desc()).limit(RECENT_CALLS))
     return QueueStatus(day=today, services=services, counters=tuple(counters),
-                       recent_calls=tuple(records.ticket_view(t, policy) for t in recent))
+                       recent_calls=tuple(records.ticket_view(t, policy) for t in recent), notice=policy.notice)

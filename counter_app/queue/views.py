@@ -84,6 +84,7 @@ class QueueStatus:
     services: tuple[ServiceView, ...]
     counters: tuple[CounterView, ...]
     recent_calls: tuple[TicketView, ...]
+    notice: str = ""  # the display's scrolling line (QueuePolicy.notice); "" = the display's default
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,12 @@ def save_voice_settings(db, settings: VoiceSettings) -> None:
 
 
 def build_voice(settings: VoiceSettings, *, simulated: bool = False):
+    """The configured voice adapter, looked up by name (``devices.voice.registry``);
+    an unknown name raises ``DeviceError`` listing the installed ones."""
+    from devices.voice.registry import voice_class
+
     name = "simulated" if simulated else settings.adapter
-    cls = ADAPTERS.get(name, EspeakVoice)
-    options = {"volume": settings.volume, "enabled": settings.enabled}
-    if cls is EspeakVoice:
-        options["voice"] = settings.voice
-    return cls(**options)
+    return voice_class(name)(volume=settings.volume, enabled=settings.enabled, voice=settings.voice)
 
 
 __all__ = ["ADAPTERS", "EspeakVoice", "SimulatedVoice", "VoiceSettings", "build_voice", "call_sentence",

@@ -6,7 +6,8 @@ from dataclasses import asdict
 from counter_app.cli import ExtraCommand
 from counter_app.cli_output import emit
 from counter_app.errors import InvalidInput
-from devices.voice import ADAPTERS, build_voice, call_sentence, load_voice_settings, save_voice_settings
+from devices.voice import build_voice, call_sentence, load_voice_settings, save_voice_settings
+from devices.voice.registry import voice_names
 
 
 def configure(parser, common) -> None:
@@ -16,7 +17,7 @@ def configure(parser, common) -> None:
     change.add_argument("--on", dest="enabled", action="store_true", default=None, help="speak the calls")
     change.add_argument("--off", dest="enabled", action="store_false", help="do not speak the calls")
     change.add_argument("--volume", type=int, default=None, help="0 to 100")
-    change.add_argument("--adapter", choices=sorted(ADAPTERS), default=None)
+    change.add_argument("--adapter", choices=voice_names(), default=None)
     change.add_argument("--voice", default=None, help="espeak-ng voice: vi, vi-vn-x-central, vi-vn-x-south")
     test = sub.add_parser("test", parents=[common], help="speak a sample call (A012 to counter 3)")
     test.add_argument("--number", default="A012")
