@@ -39,6 +39,12 @@ def run_checks(workspace_dir: Path | None, *, device_checks=None) -> list[Device
         broken = verify_chain(session)
     checks.append(DeviceCheck("audit", "event chain", not broken,
                               "intact" if not broken else f"events {broken[:5]} were altered"))
+    from counter_app.accounts.audit import verify_account_chain
+
+    with core.workspace.db.read() as session:
+        broken_accounts = verify_account_chain(session)
+    checks.append(DeviceCheck("audit", "account log", not broken_accounts,
+                              "intact" if not broken_accounts else f"events {broken_accounts[:5]} were altered"))
     damaged = core.workspace.files.verify()
     checks.append(DeviceCheck("files", "file store", not damaged,
                               "all files match their hashes" if not damaged else f"damaged: {damaged[:3]}"))
