@@ -109,10 +109,10 @@ def parse_cccd(raw: str | bytes) -> CccdData:
     name = re.sub(r"\s+", " ", name)
     if not name:
         warnings.append(NAME_EMPTY)
-    birth = _date(birth_text)
+    birth = parse_ddmmyyyy(birth_text)
     if birth is None:
         warnings.append(BIRTH_DATE_INVALID)
-    issue = _date(issue_text)
+    issue = parse_ddmmyyyy(issue_text)
     if issue is None and issue_text:
         warnings.append(ISSUE_DATE_INVALID)
     sex = _sex(sex_text)
@@ -123,7 +123,8 @@ def parse_cccd(raw: str | bytes) -> CccdData:
                     tuple(warnings), extra)
 
 
-def _date(text: str) -> date | None:
+def parse_ddmmyyyy(text: str) -> date | None:
+    """A ddmmyyyy date as printed in the QR and the chip's DG13 (any separators); None if not a date."""
     digits = re.sub(r"\D", "", text)
     if len(digits) != 8:
         return None

@@ -1,0 +1,1 @@
+"""Citizen ID card chip readers: PC/SC (pyscard) and a simulated twin; an emulated test card."""
