@@ -1,0 +1,55 @@
+"""What the app's scan dialog needs, built from the registered scanner adapters.
+
+The adapters come from the ``counter_app.scanners`` entry points (configured, not
+``if`` chains); the watched folder needs a folder of its own and is left to the CLI.
+Separator sheets are read with zxing-cpp without its slow fallbacks: a printed
+separator's QR is large and sharp (bench/bench_pages.py: ≈ 0.13 s per A4 page at 200 dpi
+including the PNG decode, vs ≈ 0.9 s with every fallback, on pages that have no QR).
+"""
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+GROUP = "counter_app.scanners"
+NOT_IN_DIALOG = {"folder"}
+
+
+def gui_scanning(*, simulated: bool, page_sources: dict | None = None) -> dict:
+    """Keyword arguments for ``ui.scan_actions.ScanActions.install`` / ``ui.scan_dialog.ScanDialog``.
+
+    ``page_sources``: e.g. {"camera": callable(parent) returning PIL pages} (the document camera)."""
+    from devices.qr.zxing_reader import ZxingQrReader
+
+    scanners = {}
+    for name, load in _registered().items():
+        if name in NOT_IN_DIALOG or (name == "simulated" and not simulated):
+            continue
+        scanners[name] = _factory(name, load)
+    return {"scanners": scanners, "separator_decoder": ZxingQrReader(fallbacks=False).decode,
+            "page_sources": dict(page_sources or {})}
+
+
+def _registered() -> dict:
+    """name → loader of the adapter class. An installation whose package metadata predates
+    the scanner entry points falls back to the CLI's table of the same classes."""
+    points = {point.name: point.load for point in entry_points(group=GROUP)}
+    if points:
+        return points
+    import importlib
+
+    from devices.capture_cli import SCHEMES
+
+    def loader(target: str):
+        module, name = target.split(":")
+        return lambda: getattr(importlib.import_module(module), name)
+
+    return {("simulated" if scheme == "sim" else scheme): loader(target) for scheme, target in SCHEMES.items()}
+
+
+def _factory(name: str, load):
+    def build():
+        cls = load()
+        if name == "simulated":  # a demo batch: page by page, with a blank sheet to review
+            return cls(pages=4, blank_pages=(3,), delay=0.4)
+        return cls()
+    return build
