@@ -9,6 +9,7 @@ import random
 import shutil
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Callable
 
 from counter_app.catalog import load_demo_catalog
 from counter_app.core import CounterCore
@@ -24,6 +25,16 @@ FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "B�
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quang", "Thu", "Xuân", "Hồng", "Đình"]
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh",
          "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Yến"]
+# Steps the outer layers add to the demo (e.g. a SoftHSM signing token): fn(workspace_root, settings).
+DemoStep = Callable[[Path, Settings], None]
+_DEMO_STEPS: dict[str, DemoStep] = {}
+
+
+def register_demo_step(name: str, step: DemoStep) -> None:
+    """Registered by the composition root's layers; the core never imports them."""
+    _DEMO_STEPS[name] = step
+
+
 STREETS = ["Thôn Đông", "Thôn Tây", "Xóm Chùa", "Phố Tràng An", "Đường Lê Hoàn", "Thôn Văn Lâm"]
 
 
@@ -74,7 +85,10 @@ def create_demo_workspace(root: Path | None = None, *, force: bool = False, doss
     if calendar_file.exists():
         core.import_calendar(calendar_file)
     _sample_dossiers(core, dossiers, today or date.today())
+    settings = core.settings()
     core.workspace.close()
+    for step in _DEMO_STEPS.values():
+        step(root, settings)
     return root
 
 

@@ -12,7 +12,7 @@ from typing import Callable
 from counter_app.errors import TokenLocked, WrongPin
 from ui.messages import describe
 from ui.qt import QDialog, QDialogButtonBox, QLineEdit, QProgressBar, QVBoxLayout, Signal
-from ui.widgets import label
+from ui.widgets import buddy_label, label
 
 
 class PinCache:
@@ -40,8 +40,9 @@ class PinDialog(QDialog):
     """Asks for the token's PIN for one signing session; shows tries left or a locked token."""
 
     pin_entered = Signal(str)
+    otp_entered = Signal(str)  # remote signing: the one-time code, emitted just before pin_entered
 
-    def __init__(self, token: str, count: int, parent=None):
+    def __init__(self, token: str, count: int, parent=None, *, ask_otp: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Digital signature — PIN"))
         self.setModal(True)
@@ -53,6 +54,12 @@ class PinDialog(QDialog):
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_edit.setAccessibleName(self.tr("PIN"))
         layout.addWidget(self.pin_edit)
+        self.otp_edit: QLineEdit | None = None
+        if ask_otp:  # remote (cloud) signing: the code the provider sent by SMS or app
+            self.otp_edit = QLineEdit()
+            self.otp_edit.setAccessibleName(self.tr("One-time code (OTP)"))
+            layout.addWidget(buddy_label(self.tr("One-time &code (OTP) sent by the signing service:"), self.otp_edit))
+            layout.addWidget(self.otp_edit)
         self.message = label("", "error", wrap=True)
         self.message.hide()
         layout.addWidget(self.message)
@@ -69,8 +76,16 @@ class PinDialog(QDialog):
         if not pin:
             self._say(self.tr("Type the PIN first."))
             return
+        if self.otp_edit is not None and not self.otp_edit.text().strip():
+            self._say(self.tr("Type the one-time code (OTP) too."))
+            self.otp_edit.setFocus()
+            return
         self.pin_edit.clear()  # the widget keeps no copy
         self.accept()
+        if self.otp_edit is not None:
+            otp = self.otp_edit.text().strip()
+            self.otp_edit.clear()
+            self.otp_entered.emit(otp)
         self.pin_entered.emit(pin)
 
     def show_error(self, error: BaseException) -> None:

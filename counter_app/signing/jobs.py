@@ -50,6 +50,12 @@ class SigningJobs:
     def record(self, dossier_code: str, kind: str, signed_pdf: bytes, *, filename: str, signer: str,
                signed_at: datetime, counter: str | None = None, level: str = "B-B") -> JobView:
         """Keep a freshly signed PDF with its dossier and queue its completion."""
+        from counter_app.accounts.roles import Permission
+
+        # The receiving officer signs the intake papers (forms 01–03, scans); anything else,
+        # such as a result, is signed by the office leader.
+        intake_paper = kind.startswith("form_") or kind == "scan"
+        self.core.require(Permission.PRINT if intake_paper else Permission.SIGN_RESULT)
         if not signed_pdf.startswith(b"%PDF"):
             raise InvalidInput(f"{filename} is not a PDF.")
         counter = counter if counter is not None else self.core.settings().workstation.counter_label

@@ -51,6 +51,12 @@ def configure_sign(parser: argparse.ArgumentParser, _common) -> None:
     parser.add_argument("--key-id", help="CKA_ID of the key, hex (see `counter-app tokens`)")
     parser.add_argument("--token-serial", help="only this token (when several are plugged in)")
     parser.add_argument("--simulated", action="store_true", help="software key of the workspace (demo)")
+    parser.add_argument("--remote", metavar="URL",
+                        help="sign remotely through a CSC API v2 service (cloud signing), e.g. https://…/csc/v2")
+    parser.add_argument("--remote-user", help="with --remote: the account at the signing service")
+    parser.add_argument("--remote-password-env", metavar="VAR", help="with --remote: read the password from VAR")
+    parser.add_argument("--otp-env", metavar="VAR", help="with --remote: read the one-time code (OTP) from VAR")
+    parser.add_argument("--credential", help="with --remote: credential ID (when the account has several)")
     parser.add_argument("--field", help="signature field to fill, or to create at --box")
     parser.add_argument("--box", type=_box, help="x1,y1,x2,y2 in points (default: bottom right)")
     parser.add_argument("--page", type=int, default=-1, help="0-based page, -1 = last (default)")
@@ -95,9 +101,23 @@ def run_sign(args, open_core) -> int:
 
 
 def build_signer(args, workspace_root: Path):
+    if getattr(args, "remote", None):
+        from devices.signing.remote_csc import RemoteCscSigner
+
+        if not args.remote_user or not args.remote_password_env:
+            raise InvalidInput("--remote needs --remote-user and --remote-password-env VAR.")
+        password = _env(args.remote_password_env, "--remote-password-env")
+        otp = _env(args.otp_env, "--otp-env") if args.otp_env else None
+        return RemoteCscSigner(args.remote, args.remote_user, password, credential_id=args.credential,
+                               otp=lambda: otp)
     if args.simulated:
+        from devices.signing.demo_token import active_demo_token
+        from devices.signing.pkcs11_signer import TokenSigner
         from devices.signing.simulated import SimulatedSigner
 
+        token = active_demo_token(workspace_root / "signing")  # the demo's SoftHSM token, when prepared
+        if token is not None:
+            return TokenSigner(token.module, token.key_id)
         return SimulatedSigner(workspace_root / "signing")
     from devices.signing.pkcs11_signer import TokenSigner
     from devices.signing.vendors import default_module
@@ -106,6 +126,13 @@ def build_signer(args, workspace_root: Path):
     if not module:
         raise InvalidInput("No PKCS#11 module found: install the token's software or pass --module PATH.")
     return TokenSigner(module, args.key_id, token_serial=args.token_serial)
+
+
+def _env(name: str, option: str) -> str:
+    value = os.environ.get(name)
+    if value is None:
+        raise InvalidInput(f"The environment variable {name} ({option}) is not set.")
+    return value
 
 
 def read_pin(env_var: str | None) -> str:
@@ -175,6 +202,12 @@ def _quiet() -> None:
 
 
 def signing_commands() -> list[ExtraCommand]:
+    from counter_app.demo import register_demo_step
+    from devices.signing.demo_token import demo_step
+
+    # Why here: the composition root gathers the signing layer through this call; `counter-app demo`
+    # then also prepares the demo's SoftHSM token.
+    register_demo_step("signing-token", demo_step)
     return [
         ExtraCommand("sign", "sign a PDF (PAdES, visible stamp) with a token or the simulated key",
                      configure_sign, run_sign),

@@ -78,13 +78,18 @@ def record_signed(args, open_core, outcome) -> None:
 
 
 def configure_signatures(parser, _common) -> None:
-    parser.add_argument("action", choices=["status"], help="status: every signature and its completion")
+    parser.add_argument("action", choices=["status", "demo-network"],
+                        help="status: every signature and its completion; demo-network: serve the demo CA's "
+                             "TSA and OCSP on 127.0.0.1 until Ctrl+C (the demo's network \"returns\")")
     parser.add_argument("--state", choices=["pending", "done", "failed"])
     parser.add_argument("--dossier", help="only this dossier's signatures")
 
 
 def run_signatures(args, open_core) -> int:
     from counter_app.signing import SigningJobs
+
+    if args.action == "demo-network":
+        return serve_demo_network(args, open_core)
 
     core = open_core(args)
     try:
@@ -98,3 +103,25 @@ def run_signatures(args, open_core) -> int:
              f"{' — ' + v.last_error if v.last_error else ''}" for v in views]
     lines.append(", ".join(f"{k}: {n}" for k, n in summary.items()))
     return emit(args, {"summary": summary, "signatures": views}, lines)
+
+
+def serve_demo_network(args, open_core) -> int:
+    """The demo CA's TSA/OCSP until interrupted: the running app's completion worker then
+    finds the network back and completes the waiting signatures by itself."""
+    import sys
+    import threading
+
+    from devices.signing.demo_pki import demo_pki
+
+    core = open_core(args)
+    folder = core.workspace.root / "signing"
+    core.workspace.close()
+    with demo_pki(folder) as network:
+        emit(args, {"tsa_url": network.tsa_url, "ocsp_url": f"{network.url}/ocsp"},
+             f"Demo network up: TSA {network.tsa_url}, OCSP {network.url}/ocsp (Ctrl+C stops it).")
+        sys.stdout.flush()  # a caller reading a pipe learns the addresses now
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0

@@ -43,6 +43,21 @@ def save_demo_ca(folder: Path, root: x509.Certificate, root_key) -> None:
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
 
 
+def ensure_demo_ca(folder: Path, make_root=None):
+    """The workspace's demo CA (root certificate, key), made once and shared by the simulated
+    key and the demo SoftHSM token; its root is trusted as ``trust/simulated-root.pem``."""
+    target = Path(folder) / "demo-ca"
+    if (target / "root.key").exists():
+        root = x509.load_pem_x509_certificate((target / "root.pem").read_bytes())
+        return root, serialization.load_pem_private_key((target / "root.key").read_bytes(), None)
+    root, root_key = make_root()
+    trust = Path(folder) / "trust" / "simulated-root.pem"
+    trust.parent.mkdir(parents=True, exist_ok=True)
+    trust.write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    save_demo_ca(folder, root, root_key)
+    return root, root_key
+
+
 def demo_pki(folder: Path) -> LoopbackPki:
     """The services of this workspace's demo CA (not started)."""
     target = Path(folder) / "demo-ca"

@@ -78,18 +78,27 @@ class SimulatedSigner:
             raise WrongPin("Choose a PIN for the simulated signer (it encrypts its key file).",
                            token="simulated", tries_left=None, pin_state="ok")
         now = datetime.now(timezone.utc)
-        root_key, officer_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
-        root_name = _name("Quầy Một Cửa — CA mô phỏng (demo)")
-        root = _cert(root_name, root_name, root_key.public_key(), root_key, now, ca=True)
-        officer = _cert(_name(self.officer_name), root_name, officer_key.public_key(), root_key, now, ca=False,
-                        ocsp=demo_pki.ocsp_url(self.folder))
+        # The demo CA (and its TSA/OCSP, the demo's "network") may exist already: the demo token uses it too.
+        root, root_key = demo_pki.ensure_demo_ca(self.folder, make_demo_root)
+        officer_key = ec.generate_private_key(ec.SECP256R1())
+        officer = officer_certificate(self.folder, self.officer_name, officer_key.public_key(), root, root_key, now)
         blob = pkcs12.serialize_key_and_certificates(
             b"simulated", officer_key, officer, [root],
             serialization.BestAvailableEncryption(pin.encode()))
-        self.root_path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.root_path, root.public_bytes(serialization.Encoding.PEM))
-        demo_pki.save_demo_ca(self.folder, root, root_key)  # its TSA/OCSP: the demo's "network"
         write_atomically(self.p12_path, blob)
+
+
+def make_demo_root():
+    """A new demo root CA (EC P-256): certificate and key."""
+    root_key = ec.generate_private_key(ec.SECP256R1())
+    root_name = _name("Quầy Một Cửa — CA mô phỏng (demo)")
+    return _cert(root_name, root_name, root_key.public_key(), root_key, datetime.now(timezone.utc), ca=True), root_key
+
+
+def officer_certificate(folder: Path, officer_name: str, public_key, root, root_key, now=None) -> x509.Certificate:
+    """An officer's signing certificate from the demo CA; its OCSP URL is the demo responder."""
+    return _cert(_name(officer_name), root.subject, public_key, root_key, now or datetime.now(timezone.utc),
+                 ca=False, ocsp=demo_pki.ocsp_url(folder))
 
 
 def _name(cn: str) -> x509.Name:

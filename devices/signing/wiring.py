@@ -1,6 +1,7 @@
 """What the composition root hands the GUI for signing: a signer and an offline verifier.
 
-``gui_signing(core)`` gives the simulated software key of the workspace (demo) or a
+``gui_signing(core)`` gives, in the demo, the workspace's SoftHSM token (made by
+``counter-app demo`` when softhsm2 is installed) or else its simulated software key; or a
 PKCS#11 token signer, and a ``path -> [SignatureReport]`` verifier that trusts
 ``<workspace>/signing/trust`` (plus extra roots) and uses the certificate cache filled by
 the completion worker, and a completer that runs the completion worker once.
@@ -22,7 +23,16 @@ def gui_signing(core, *, simulated: bool = True, module: str | None = None, key_
     from devices.signing.verify import verify_pdf
 
     folder = core.workspace.root / "signing"
+    token = None
     if simulated:
+        from devices.signing.demo_token import active_demo_token
+
+        token = active_demo_token(folder)  # the demo's SoftHSM token, when `counter-app demo` made one
+    if token is not None:
+        from devices.signing.pkcs11_signer import TokenSigner
+
+        signer = TokenSigner(token.module, token.key_id)
+    elif simulated:
         from devices.signing.simulated import SimulatedSigner
 
         signer = SimulatedSigner(folder, officer_name=core.settings().workstation.officer_name)
@@ -52,3 +62,38 @@ def gui_signing(core, *, simulated: bool = True, module: str | None = None, key_
         return run_completion(SigningJobs(core), config)
 
     return signer, verifier, completer
+
+
+def start_signing_services(core, signer, *, interval: float | None = None):
+    """(completion worker, token watcher or None), both started; stop them at exit.
+
+    The worker completes pending signatures in the background when the TSA answers (the demo
+    polls often, so "the network returns" shows quickly); the watcher follows the signer's
+    PKCS#11 module for tokens plugged in or pulled out.
+    """
+    from devices.signing.completion_worker import CompletionWorker
+    from devices.signing.pkcs11_signer import TokenSigner
+    from devices.signing.token_watcher import TokenWatcher
+
+    demo = (core.workspace.root / "signing" / "demo-ca").is_dir()
+    worker = CompletionWorker.for_workspace(core, interval=interval or (10.0 if demo else 60.0),
+                                            max_backoff=30.0 if demo else 900.0)
+    worker.start()
+    watcher = TokenWatcher(signer.module.path) if isinstance(signer, TokenSigner) else None
+    if watcher is not None:
+        watcher.start()
+    return worker, watcher
+
+
+def remote_signer_from_env():
+    """The remote (CSC v2) signer when COUNTER_APP_CSC_URL, COUNTER_APP_CSC_USER and
+    COUNTER_APP_CSC_PASSWORD are set (a token-less officer), else None."""
+    import os
+
+    url, user = os.environ.get("COUNTER_APP_CSC_URL"), os.environ.get("COUNTER_APP_CSC_USER")
+    password = os.environ.get("COUNTER_APP_CSC_PASSWORD")
+    if not (url and user and password):
+        return None
+    from devices.signing.remote_csc import RemoteCscSigner
+
+    return RemoteCscSigner(url, user, password, credential_id=os.environ.get("COUNTER_APP_CSC_CREDENTIAL"))
