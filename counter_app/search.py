@@ -7,12 +7,13 @@ as soon as a page is full. Without text, newest received first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import column, select, table
 from sqlalchemy.orm import Session
 
+from counter_app.dossiers.sync_badges import badges_by_id
 from counter_app.dossiers.views import DossierSummary
 from counter_app.errors import InvalidInput
 from counter_app.storage.models import Dossier, Procedure
@@ -69,4 +70,6 @@ def search(session: Session, query: SearchQuery) -> list[DossierSummary]:
         end = datetime.combine(query.received_to + timedelta(days=1), datetime.min.time())
         statement = statement.where(Dossier.received_at < end)
     statement = statement.order_by(*order).limit(limit).offset(max(0, query.offset))
-    return [DossierSummary(*row) for row in session.execute(statement)]
+    rows = [DossierSummary(*row) for row in session.execute(statement)]
+    badges = badges_by_id(session, [row.id for row in rows])
+    return [replace(row, sync_state=badges[row.id]) for row in rows]

@@ -6,6 +6,7 @@
     counter-app server workstations --db URL                      list workstations
     counter-app server publish-catalog --db URL FILE             publish a catalogue version (national JSON)
     counter-app server publish-calendar --db URL FILE            publish holiday calendar overrides
+    counter-app server publish-accounts --db URL --agency ID FILE  officer accounts / revocations of an office
     counter-app server export-national --db URL --out FILE [--since ISO] [--dry-run]
                                                                   DongBoHoSoMC bodies for the national portal
     counter-app sync --once [--server URL] [--enrol-key K]        one round; exit 0 = all delivered
@@ -50,6 +51,11 @@ def configure_server(parser: argparse.ArgumentParser, common: argparse.ArgumentP
         publish = sub.add_parser(f"publish-{kind}", parents=[common], help=f"publish {what} to every counter")
         _db_option(publish, argparse.SUPPRESS)
         publish.add_argument("file", type=Path)
+    accounts = sub.add_parser("publish-accounts", parents=[common],
+                              help="publish officer accounts and revocations (JSON records) to one office")
+    _db_option(accounts, argparse.SUPPRESS)
+    accounts.add_argument("--agency", required=True, help="the office's agency id, e.g. 000.00.31.H41")
+    accounts.add_argument("file", type=Path)
     export = sub.add_parser("export-national", parents=[common],
                             help="write the national portal's DongBoHoSoMC bodies to a JSON file")
     _db_option(export, argparse.SUPPRESS)
@@ -71,8 +77,8 @@ def run_server(args, _open_core) -> int:
     if command == "revoke":
         admin.revoke(args.db, args.workstation_id)
         return emit(args, {"revoked": args.workstation_id}, f"Workstation {args.workstation_id} revoked.")
-    if command in ("publish-catalog", "publish-calendar"):
-        change = admin.publish(args.db, command.removeprefix("publish-"), args.file)
+    if command in ("publish-catalog", "publish-calendar", "publish-accounts"):
+        change = admin.publish(args.db, command.removeprefix("publish-"), args.file, getattr(args, "agency", ""))
         return emit(args, change, f"Published {args.file.name} as change {change['change_id']} ({change['kind']}).")
     if command == "export-national":
         return _export_national(args, admin)

@@ -76,7 +76,8 @@ class SyncClient:
         url = f"{self.base_url}{API}{path}"
         try:
             response = self.session.request(method, url, timeout=self.timeout, **kwargs)
-        except (requests.ConnectionError, requests.Timeout) as exc:
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
+            # A chunked answer cut mid-body is a broken connection too, not a program error.
             raise Offline(f"Cannot reach the provincial server at {self.base_url}: {type(exc).__name__}.") from exc
         if response.status_code >= 500:
             raise ServerFailed(f"The provincial server failed ({response.status_code}): {reason_of(response)}",
@@ -99,6 +100,9 @@ class SyncClient:
 
     def me(self) -> dict:
         return self.request("GET", "/workstations/me").json()
+
+    def known_ops(self, op_ids: list[str]) -> dict:
+        return self.request("POST", "/known-ops", json={"op_ids": op_ids}).json()
 
     def send_ops(self, ops: list[dict]) -> list[dict]:
         return self.request("POST", "/ops", json={"ops": ops}).json()["results"]

@@ -1,4 +1,5 @@
-"""Province-wide feed changes applied at the counter: catalogue versions and calendar overrides.
+"""Province feed changes applied at the counter: catalogue versions, calendar overrides and
+officer accounts (a revoked officer cannot log in once this has run).
 
 Called by ``pull`` inside the transaction that also moves the cursor, so a change is
 stored completely (every procedure of the version, every override) together with the
@@ -16,6 +17,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from counter_app.accounts.province import apply_province_accounts
 from counter_app.calendar.overrides import parse_overrides_json
 from counter_app.catalog.national_json import load_national_json
 from counter_app.catalog.repository import import_specs
@@ -23,14 +25,14 @@ from counter_app.errors import InvalidInput
 from counter_app.scheduling import store_overrides
 from sync.state import SyncState
 
-CATALOG, CALENDAR = "catalog.version", "calendar.overrides"
+CATALOG, CALENDAR, ACCOUNTS = "catalog.version", "calendar.overrides", "officer.accounts"
 KEEP = 20  # diffs kept in the sync state
 
 
 def apply_province_change(session: Session, state: SyncState, change: dict, now: datetime) -> bool:
     """True if ``change`` was one of these kinds (applied, or recorded as failed)."""
     kind, body = change["kind"], change["body"]
-    if kind not in (CATALOG, CALENDAR):
+    if kind not in (CATALOG, CALENDAR, ACCOUNTS):
         return False
     entry = {"change_id": change["id"], "source": body.get("source", ""), "applied_at": now.isoformat(timespec="seconds")}
     try:
@@ -41,12 +43,16 @@ def apply_province_change(session: Session, state: SyncState, change: dict, now:
                                       now=now, allow_unchanged=True)
                 entry |= {"version": body.get("version"), "added": report.added,
                           "new_versions": report.new_versions, "unchanged": len(report.unchanged)}
+            elif kind == ACCOUNTS:
+                report = apply_province_accounts(session, body["records"], now=now)
+                entry |= {"created": list(report.created), "updated": list(report.updated),
+                          "revoked": list(report.revoked), "skipped": list(report.skipped)}
             else:
                 overrides = parse_overrides_json(body["text"], source=entry["source"])
                 entry["overrides"] = store_overrides(session, overrides, source=f"province: {entry['source']}")
     except (InvalidInput, KeyError, TypeError) as exc:
         entry["error"] = getattr(exc, "message", str(exc))
-    target = state.catalog_updates if kind == CATALOG else state.calendar_updates
+    target = {CATALOG: state.catalog_updates, CALENDAR: state.calendar_updates, ACCOUNTS: state.account_updates}[kind]
     target.append(entry)
     del target[:-KEEP]
     return True

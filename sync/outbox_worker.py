@@ -23,6 +23,7 @@ from sync.client import SyncClient
 from sync.errors import NotConfigured, SyncError
 from sync.pull import Hook, pull
 from sync.push import PushReport, push
+from sync.restore_check import check_after_restart
 from sync.state import SyncState, load_state, save_state
 from sync.uploads import Uploader
 
@@ -37,6 +38,7 @@ class RoundReport:
     error_code: str = ""
     bytes_sent: int = 0
     code_blocks: int = 0  # dossier-code blocks obtained this round
+    requeued: int = 0  # sent ops put back in line because the server lost them (restored backup)
 
     @property
     def ok(self) -> bool:
@@ -79,8 +81,10 @@ class OutboxWorker:
             self._update(lambda s: setattr(s, "last_attempt", self._now()))
             sent_before = self.uploader.bytes_sent
             try:
-                self.client.health()  # reachability: a real request
+                health = self.client.health()  # reachability: a real request
                 self._ensure_registered()
+                report.requeued = check_after_restart(self.workspace, self.client, health.get("instance", ""),
+                                                      self.clock())
                 report.push = push(self.workspace, self.client, self.uploader, batch_size=self.batch_size)
                 report.merged = pull(self.workspace, self.client, hook=self.hook)
                 if report.merged:  # the counter's copies of province events go back as echoes

@@ -59,14 +59,15 @@ def apply_change(session: Session, state: SyncState, change: dict) -> int:
                              .options(selectinload(Dossier.events)))
     if dossier is None:
         return 0  # a dossier of another counter of this office
-    if any(e.payload.get("change_id") == change["id"] for e in dossier.events):
+    at = datetime.fromisoformat(body["at"])
+    # Id and time together: after a restore from backup the server's change ids start over.
+    if any(e.payload.get("change_id") == change["id"] and e.device_time == at for e in dossier.events):
         return 0
     actor = Actor(officer=body.get("actor", ""), counter="", workstation=PROVINCE_WORKSTATION)
     payload = {"origin": "province", "change_id": change["id"], **({"note": body["note"]} if body.get("note") else {})}
     try:
         with session.begin_nested():
-            append_event(session, dossier, Action(body["action"]), actor,
-                         at=datetime.fromisoformat(body["at"]), payload=payload)
+            append_event(session, dossier, Action(body["action"]), actor, at=at, payload=payload)
     except (ForbiddenTransition, ValueError) as exc:
         state.conflicts.append({"change_id": change["id"], "code": body.get("code"), "action": body.get("action"),
                                 "status": body.get("status"), "local_status": dossier.status,

@@ -28,6 +28,9 @@ class SyncState:
     code_blocks: list = field(default_factory=list)  # block requests sent, answer not yet stored
     catalog_updates: list = field(default_factory=list)  # diffs of catalogue versions applied from the feed
     calendar_updates: list = field(default_factory=list)  # holiday calendar overrides applied from the feed
+    account_updates: list = field(default_factory=list)  # officer accounts / revocations applied from the feed
+    server_instance: str = ""  # the server run last checked for a restored (older) database
+    restores: list = field(default_factory=list)  # what was re-sent after the server lost data
 
 
 def load_state(session: Session) -> SyncState:

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from counter_app.dossiers.sync_badges import badges_by_uuid
 from counter_app.storage.models import Document, Dossier, OutboxOp
 from counter_app.workspace import Workspace
 from sync.push import PENDING, REJECTED
-from sync.state import load_state
+from sync.state import load_state, save_state
 
 
 @dataclass
@@ -55,24 +56,20 @@ def sync_status(workspace: Workspace) -> SyncStatus:
     )
 
 
-# Per-dossier badge, from the outbox alone: "rejected" (an op is parked with the server's
-# reason), "sending" (an op was tried and awaits confirmation or a retry), "pending" (ops
-# not tried yet), "synced" (every op delivered); "" when the dossier has no op at all.
-BADGES = ("pending", "sending", "synced", "rejected")
-
-
 def badges(workspace: Workspace, dossier_uuids: list[str]) -> dict[str, str]:
+    """Per-dossier badges (see ``counter_app.dossiers.sync_badges``)."""
     with workspace.db.read() as session:
-        rows = session.execute(select(OutboxOp.dossier_uuid, OutboxOp.state, OutboxOp.attempts)
-                               .where(OutboxOp.dossier_uuid.in_(list(dossier_uuids)))).all()
-    seen: dict[str, set[str]] = {uuid: set() for uuid in dossier_uuids}
-    for uuid, state, attempts in rows:
-        seen[uuid].add("sending" if state == PENDING and attempts else state)
-    return {uuid: _badge(states) for uuid, states in seen.items()}
+        return badges_by_uuid(session, dossier_uuids)
 
 
-def _badge(states: set[str]) -> str:
-    for badge in ("rejected", "sending", "pending"):
-        if badge in states:
-            return badge
-    return "synced" if states else ""
+def acknowledge_conflict(workspace: Workspace, change_id: int) -> bool:
+    """The officer has seen a province change that could not be applied: keep it (merged,
+    never dropped) but stop showing it. False if there is no such open conflict."""
+    with workspace.db.write() as session:
+        state = load_state(session)
+        for conflict in state.conflicts:
+            if conflict.get("change_id") == change_id and not conflict.get("seen"):
+                conflict["seen"] = True
+                save_state(session, state)
+                return True
+    return False

@@ -88,3 +88,48 @@ def test_panel_without_a_server_configured_cannot_sync(tmp_path, qtbot):
     assert not panel.sync_button.isEnabled()
     assert panel.status.pending == 1 and not panel.status.registered
     core.workspace.close()
+
+
+def test_refused_changes_and_conflicts_are_listed_opened_resent_and_acknowledged(tmp_path, server, qtbot):
+    from tests.test_sync_pull import delivered_dossier, set_status
+
+    translator = vietnamese()
+    core, code, worker = delivered_dossier(tmp_path / "ws", server)
+    set_status(server, code, 4)
+    core.dossiers.apply(code, "withdraw", note="Công dân rút hồ sơ")  # meanwhile, at the counter
+    worker.run_once()  # the province's "processing" cannot be merged: a conflict
+    clashing = make_core(tmp_path / "other")  # same slot and day: the province refuses its code
+    refused = receive(clashing, "Phạm Văn Cường")
+    assert refused == code
+    make_worker(clashing, server.url).run_once()
+    panels = [SyncPanel(core.workspace, None), SyncPanel(clashing.workspace, None)]
+    try:
+        for panel in panels:
+            qtbot.addWidget(panel)
+            panel.show()
+        conflict_panel, refused_panel = panels
+        assert conflict_panel.attention.rowCount() == 1 and not conflict_panel.attention_frame.isHidden()
+        assert "Đang xử lý" in conflict_panel.attention.item(0, 1).text()
+        assert refused_panel.attention.item(0, 0).text() == refused
+        assert refused_panel.attention.item(0, 1).text().startswith("Tỉnh từ chối")
+
+        opened = []
+        refused_panel.open_requested.connect(opened.append)
+        assert not refused_panel.open_button.isEnabled()  # nothing selected yet
+        refused_panel.attention.selectRow(0)
+        qtbot.mouseClick(refused_panel.open_button, Qt.MouseButton.LeftButton)
+        assert opened == [refused]
+        assert refused_panel.resend_button.isEnabled() and not refused_panel.seen_button.isEnabled()
+        qtbot.mouseClick(refused_panel.resend_button, Qt.MouseButton.LeftButton)  # back in line
+        assert refused_panel.status.rejected == 0 and refused_panel.status.pending == 1
+        assert refused_panel.attention_frame.isHidden()
+
+        conflict_panel.attention.selectRow(0)
+        assert conflict_panel.seen_button.isEnabled() and not conflict_panel.resend_button.isEnabled()
+        qtbot.mouseClick(conflict_panel.seen_button, Qt.MouseButton.LeftButton)
+        assert conflict_panel.attention.rowCount() == 0 and conflict_panel.attention_frame.isHidden()
+        assert conflict_panel.status.conflicts[0]["seen"] is True  # kept, only no longer listed
+    finally:
+        QCoreApplication.instance().removeTranslator(translator)
+        core.workspace.close()
+        clashing.workspace.close()

@@ -136,3 +136,18 @@ def test_a_counter_enrolled_again_keeps_its_dossiers_but_others_cannot_touch_the
     assert refused["outcome"] == "rejected" and "another workstation" in refused["reason"]
     again, _ = registered(server.url, name="Máy 1 (cài lại)")  # same office and slot, new token
     assert again.send_ops([new_op(2, dossier, CODE, "transfer", 4)])[0]["outcome"] == "applied"
+
+
+def test_a_server_database_from_before_device_times_gets_the_column(tmp_path):
+    import sqlite3
+
+    from sync.server.db import open_server_db
+
+    path = tmp_path / "old.sqlite3"
+    open_server_db(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as db:  # what a database made by the first release looks like
+        db.execute("ALTER TABLE events DROP COLUMN device_time")
+        assert "device_time" not in {row[1] for row in db.execute("PRAGMA table_info(events)")}
+    open_server_db(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as db:
+        assert "device_time" in {row[1] for row in db.execute("PRAGMA table_info(events)")}

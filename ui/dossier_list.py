@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from counter_app.dossiers.views import DossierSummary
 from counter_app.search import SearchQuery
-from ui.labels import STATUS_NAMES, fmt_datetime, is_overdue, status_name
+from ui.labels import STATUS_NAMES, fmt_datetime, is_overdue, status_name, sync_badge_name
 from ui.messages import describe
 from ui.qt import (
     QAbstractTableModel,
@@ -28,12 +28,12 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.theme import color, status_colors
+from ui.theme import color, status_colors, sync_badge_colors
 from ui.widgets import Banner, buddy_label, label, read_only_rows
 from ui.workers import LatestOnly
 
 SEARCH_LIMIT = 200
-CODE, APPLICANT, PROCEDURE, RECEIVED, DUE, STATUS = range(6)
+CODE, APPLICANT, PROCEDURE, RECEIVED, DUE, STATUS, SYNC = range(7)
 
 
 class DossierTableModel(QAbstractTableModel):
@@ -56,12 +56,12 @@ class DossierTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Dossier code"), self.tr("Applicant"), self.tr("Procedure"), self.tr("Received"),
-                    self.tr("Due"), self.tr("Status"))[section]
+                    self.tr("Due"), self.tr("Status"), self.tr("Province"))[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -71,7 +71,7 @@ class DossierTableModel(QAbstractTableModel):
         overdue = is_overdue(item.status, item.due_at, self._now())
         if role == Qt.ItemDataRole.DisplayRole:
             return (item.code, item.applicant_name, item.procedure_name, fmt_datetime(item.received_at),
-                    fmt_datetime(item.due_at), status_name(item.status))[column]
+                    fmt_datetime(item.due_at), status_name(item.status), sync_badge_name(item.sync_state))[column]
         if role == Qt.ItemDataRole.UserRole:
             return item.code
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -79,6 +79,9 @@ class DossierTableModel(QAbstractTableModel):
                 return self.tr("Overdue since {due}").format(due=fmt_datetime(item.due_at))
             return f"{item.procedure_code} · {item.procedure_name}" if column == PROCEDURE else None
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+            if column == SYNC:
+                fg, bg = sync_badge_colors(item.sync_state)
+                return QBrush(fg if role == Qt.ItemDataRole.ForegroundRole else bg)
             if column == STATUS or (column == DUE and overdue):
                 fg, bg = (color("error"), color("error_bg")) if overdue else status_colors(item.status)
                 return QBrush(fg if role == Qt.ItemDataRole.ForegroundRole else bg)
@@ -147,7 +150,7 @@ class DossierListPanel(QWidget):
         layout.addLayout(second)
         self.table = QTableView()
         self.table.setModel(self.model)
-        read_only_rows(self.table, stretch=PROCEDURE, fit=(CODE, RECEIVED, DUE, STATUS))
+        read_only_rows(self.table, stretch=PROCEDURE, fit=(CODE, RECEIVED, DUE, STATUS, SYNC))
         self.table.setWordWrap(False)  # one line a dossier; the full name is in the tooltip
         self.table.setAlternatingRowColors(True)
         self.table.setColumnWidth(APPLICANT, 190)

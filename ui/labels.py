@@ -61,6 +61,13 @@ FORM_TITLES = {
     "03": QT_TRANSLATE_NOOP("Form", "Form 03: refusal to receive the dossier"),
 }
 
+SYNC_BADGE_NAMES = {
+    "pending": QT_TRANSLATE_NOOP("SyncBadge", "Waiting to be sent"),
+    "sending": QT_TRANSLATE_NOOP("SyncBadge", "Sending"),
+    "synced": QT_TRANSLATE_NOOP("SyncBadge", "Sent to the province"),
+    "rejected": QT_TRANSLATE_NOOP("SyncBadge", "Refused by the province"),
+}
+
 # Statuses whose due date still binds: past it, the dossier is overdue.
 OPEN_STATUSES = frozenset({2, 4, 5, 6})
 
@@ -133,3 +140,8 @@ def fee_text(spec: ProcedureSpec, channel: Channel = Channel.DIRECT) -> str:
 
 def is_overdue(status: int, due_at: datetime | None, now: datetime) -> bool:
     return due_at is not None and int(status) in OPEN_STATUSES and due_at < now
+
+
+def sync_badge_name(state: str) -> str:
+    """The translated label of a dossier's sync badge ("" for a dossier with nothing to send)."""
+    return _t("SyncBadge", SYNC_BADGE_NAMES[state]) if state in SYNC_BADGE_NAMES else ""

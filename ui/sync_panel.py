@@ -5,31 +5,36 @@ timer and after every round of the worker; the worker itself runs on its own thr
 the officer is never blocked. ``on_round`` is called on the worker's thread: it is
 re-emitted as a Qt signal, which Qt delivers on the UI thread.
 
-Per-dossier badges (pending / sending / synced / rejected) come from ``sync.status.badges``;
-``badge_text`` gives their translated label for lists and the dossier view.
+Per-dossier badges (pending / sending / synced / rejected) come from
+``counter_app.dossiers.sync_badges``; the list and the dossier view show them too.
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sync.status import badges, sync_status
+from sync.push import resend
+from sync.status import acknowledge_conflict, badges, sync_status
+from ui.labels import status_name, sync_badge_name
 from ui.messages import text_for
-from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QFormLayout, QTimer, QVBoxLayout, QWidget, Signal
-from ui.widgets import Banner, card, label, primary_button
+from ui.qt import (
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
 POLL_MS = 5000
-BADGE_CONTEXT = "SyncBadge"
-BADGE_LABELS = {
-    "pending": QT_TRANSLATE_NOOP("SyncBadge", "Waiting to be sent"),
-    "sending": QT_TRANSLATE_NOOP("SyncBadge", "Sending"),
-    "synced": QT_TRANSLATE_NOOP("SyncBadge", "Sent to the province"),
-    "rejected": QT_TRANSLATE_NOOP("SyncBadge", "Refused by the province"),
-}
 
 
 def badge_text(badge: str) -> str:
     """The translated label of a badge ("" for a dossier with nothing to send)."""
-    return QCoreApplication.translate(BADGE_CONTEXT, BADGE_LABELS[badge]) if badge in BADGE_LABELS else ""
+    return sync_badge_name(badge)
 
 
 def dossier_badges(workspace, dossier_uuids: list[str]) -> dict[str, str]:
@@ -47,6 +52,7 @@ def human_bytes(size: int) -> str:
 
 class SyncPanel(QWidget):
     round_finished = Signal(object)  # a RoundReport, emitted from the worker's thread
+    open_requested = Signal(str)  # a dossier code the officer wants to look at
 
     def __init__(self, workspace, worker=None, parent: QWidget | None = None, *, poll_ms: int = POLL_MS):
         super().__init__(parent)
@@ -81,7 +87,82 @@ class SyncPanel(QWidget):
             self.sync_button.setToolTip(self.tr("This counter is not connected to the provincial system yet."))
         body.addWidget(self.sync_button)
         outer.addWidget(frame)
+        outer.addWidget(self._build_attention())
         outer.addStretch(1)
+
+    def _build_attention(self) -> QWidget:
+        """What the province refused or could not merge: shown until the officer acts on it."""
+        frame, body = card()
+        self.attention_frame = frame
+        body.addWidget(label(self.tr("Needs your attention"), "heading"))
+        self.attention = QTableWidget(0, 2)
+        self.attention.setHorizontalHeaderLabels([self.tr("Dossier"), self.tr("What happened")])
+        read_only_rows(self.attention, stretch=1, fit=(0,))
+        self.attention.itemSelectionChanged.connect(self._selection_changed)
+        self.attention.doubleClicked.connect(lambda _index: self.open_selected())
+        body.addWidget(self.attention)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open the dossier"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.resend_button = QPushButton(self.tr("Send &again"))
+        self.resend_button.setToolTip(self.tr("After correcting the dossier, send the refused change again."))
+        self.resend_button.clicked.connect(self.resend_selected)
+        self.seen_button = QPushButton(self.tr("&Mark as seen"))
+        self.seen_button.setToolTip(self.tr("The province's change is kept in the record; it is just no longer "
+                                            "listed here."))
+        self.seen_button.clicked.connect(self.acknowledge_selected)
+        for button in (self.open_button, self.resend_button, self.seen_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        body.addLayout(buttons)
+        self._rows: list[dict] = []
+        return frame
+
+    def _fill_attention(self, status) -> None:
+        rows = [{"kind": "rejected", "code": op.get("code") or "", "op_id": op["op_id"],
+                 "text": self.tr("Refused by the province: {reason}").format(reason=op.get("reason") or "—")}
+                for op in status.rejected_ops]
+        rows += [{"kind": "conflict", "code": c.get("code") or "", "change_id": c.get("change_id"),
+                  "text": self.tr("The province set \"{wanted}\" but here the dossier is \"{local}\": {reason}").format(
+                      wanted=_status_text(c.get("status")), local=_status_text(c.get("local_status")),
+                      reason=c.get("reason") or "—")}
+                 for c in status.conflicts if not c.get("seen")]
+        if rows == self._rows:
+            return  # keep the officer's selection while nothing changed
+        self._rows = rows
+        self.attention.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self.attention.setItem(r, 0, QTableWidgetItem(row["code"]))
+            self.attention.setItem(r, 1, QTableWidgetItem(row["text"]))
+        self.attention.resizeRowsToContents()
+        self.attention_frame.setVisible(bool(rows))
+        self._selection_changed()
+
+    def selected_row(self) -> dict | None:
+        index = self.attention.currentRow()
+        return self._rows[index] if 0 <= index < len(self._rows) and self.attention.selectedItems() else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        self.open_button.setEnabled(bool(row and row["code"]))
+        self.resend_button.setEnabled(bool(row and row["kind"] == "rejected"))
+        self.seen_button.setEnabled(bool(row and row["kind"] == "conflict"))
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row and row["code"]:
+            self.open_requested.emit(row["code"])
+
+    def resend_selected(self) -> None:
+        row = self.selected_row()
+        if row and row["kind"] == "rejected" and resend(self.workspace, row["op_id"]):
+            self.refresh()
+            self.sync_now()
+
+    def acknowledge_selected(self) -> None:
+        row = self.selected_row()
+        if row and row["kind"] == "conflict" and acknowledge_conflict(self.workspace, row["change_id"]):
+            self.refresh()
 
     def sync_now(self) -> None:
         if self.worker is not None:
@@ -101,6 +182,14 @@ class SyncPanel(QWidget):
             self.error_banner.show_message("error", text_for(status.last_error_code or "sync"))
         else:
             self.error_banner.clear_message()
+        self._fill_attention(status)
+
+
+def _status_text(value) -> str:
+    try:
+        return status_name(int(value))
+    except (TypeError, ValueError, KeyError):
+        return str(value or "—")
 
 
 def _when(iso: str) -> str:

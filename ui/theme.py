@@ -34,6 +34,9 @@ STATUS_COLORS = {
     9: ("ok", "ok_bg"), 10: ("muted", "window"),
 }
 
+SYNC_BADGE_COLORS = {"pending": ("warn", "warn_bg"), "sending": ("info", "info_bg"), "synced": ("ok", "ok_bg"),
+                     "rejected": ("error", "error_bg")}
+
 
 def color(name: str) -> QColor:
     return QColor(COLORS[name])
@@ -41,6 +44,11 @@ def color(name: str) -> QColor:
 
 def status_colors(status: int) -> tuple[QColor, QColor]:
     fg, bg = STATUS_COLORS.get(int(status), ("text", "panel"))
+    return color(fg), color(bg)
+
+
+def sync_badge_colors(state: str) -> tuple[QColor, QColor]:
+    fg, bg = SYNC_BADGE_COLORS.get(state, ("text", "panel"))
     return color(fg), color(bg)
 
 

@@ -20,6 +20,7 @@ from counter_app.dossiers.intake import (
     search_text_for,
 )
 from counter_app.dossiers.lifecycle import Action
+from counter_app.dossiers.sync_badges import badges_by_uuid
 from counter_app.dossiers.views import DossierView, view_of
 from counter_app.errors import InvalidInput, UnknownDossier
 from counter_app.scheduling import Scheduler
@@ -126,7 +127,8 @@ class DossierService:
 
     def get(self, code: str) -> DossierView:
         with self._db.read() as session:
-            return view_of(load_dossier(session, code))
+            dossier = load_dossier(session, code)
+            return view_of(dossier, badges_by_uuid(session, [dossier.uuid])[dossier.uuid])
 
 
 def load_dossier(session: Session, code: str) -> Dossier:

@@ -52,6 +52,7 @@ class DossierSummary:
     procedure_name: str
     received_at: datetime
     due_at: datetime | None
+    sync_state: str = ""  # badge from ``counter_app.dossiers.sync_badges``; "" = nothing to send
 
     @property
     def status_name(self) -> str:
@@ -95,8 +96,8 @@ def summary_of(dossier: Dossier) -> DossierSummary:
     )
 
 
-def view_of(dossier: Dossier) -> DossierView:
-    base = asdict(summary_of(dossier))
+def view_of(dossier: Dossier, sync_state: str = "") -> DossierView:
+    base = asdict(summary_of(dossier)) | {"sync_state": sync_state}
     return DossierView(
         **base,
         uuid=dossier.uuid,

@@ -52,8 +52,9 @@ def export_national(db_url: str, *, since=None, mark: bool = True) -> list[dict]
         db.dispose()
 
 
-def publish(db_url: str, kind: str, path) -> dict:
-    """Publish a catalogue (kind "catalog") or calendar overrides ("calendar") file."""
+def publish(db_url: str, kind: str, path, agency_id: str = "") -> dict:
+    """Publish a catalogue ("catalog"), calendar overrides ("calendar") or the officer
+    accounts of one office ("accounts", with ``agency_id``)."""
     from sync.server import publish as pub
 
     if not Path(path).is_file():
@@ -61,7 +62,10 @@ def publish(db_url: str, kind: str, path) -> dict:
     db = open_server_db(db_url)
     try:
         with db.write() as session:
-            change = (pub.publish_catalog if kind == "catalog" else pub.publish_calendar)(session, path)
+            if kind == "accounts":
+                change = pub.publish_accounts(session, agency_id, path)
+            else:
+                change = (pub.publish_catalog if kind == "catalog" else pub.publish_calendar)(session, path)
             summary = {k: v for k, v in change.body.items() if k not in ("records", "text")}
             return {"change_id": change.id, "kind": change.kind, **summary}
     finally:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 import zlib
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +20,8 @@ from sync.server import auth, code_blocks, feed, ops
 from sync.server.files import SHA_RE, FileProblem, ServerFiles, parse_content_range
 from sync.server.models import StoredFile, Workstation
 from sync.server.schemas import (
-    API_PREFIX, ChangeOut, ChangesOut, CodeBlockIn, CodeBlockOut, ErrorBody, FileState, Health, OpsIn, OpsOut,
-    WorkstationIn, WorkstationOut,
+    API_PREFIX, ChangeOut, ChangesOut, CodeBlockIn, CodeBlockOut, ErrorBody, FileState, Health, KnownOpsIn,
+    KnownOpsOut, OpsIn, OpsOut, WorkstationIn, WorkstationOut,
 )
 
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
@@ -53,9 +54,11 @@ def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -
             raise fail(403, "revoked", "This workstation's access was revoked by the province.")
         return found
 
+    instance = uuid.uuid4().hex
+
     @app.get(f"{API_PREFIX}/health", response_model=Health)
     def health():
-        return Health(ok=True, time=datetime.now().isoformat(timespec="seconds"))
+        return Health(ok=True, time=datetime.now().isoformat(timespec="seconds"), instance=instance)
 
     @app.post(f"{API_PREFIX}/workstations", response_model=WorkstationOut, status_code=201, responses=ERRORS)
     def register(body: WorkstationIn, x_enrol_key: str | None = Header(default=None)):
@@ -68,6 +71,13 @@ def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -
     @app.get(f"{API_PREFIX}/workstations/me", response_model=WorkstationOut, responses=ERRORS)
     def me(ws: Workstation = Depends(workstation)):
         return WorkstationOut(workstation_id=ws.id, name=ws.name, agency_id=ws.agency_id)
+
+    @app.post(f"{API_PREFIX}/known-ops", response_model=KnownOpsOut, responses=ERRORS)
+    def known_ops(body: KnownOpsIn, ws: Workstation = Depends(workstation)):
+        """Which of these op ids the server holds: how a counter finds ops lost to a restore."""
+        with db.read() as session:
+            return KnownOpsOut(known=ops.known_op_ids(session, [str(op) for op in body.op_ids]),
+                               latest_change=feed.latest_change(session, ws.agency_id))
 
     @app.post(f"{API_PREFIX}/ops", response_model=OpsOut, responses=ERRORS)
     def post_ops(body: OpsIn, ws: Workstation = Depends(workstation)):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from counter_app.storage.db import Database, make_engine
@@ -19,7 +19,21 @@ def open_server_db(url: str) -> Database:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     Base.metadata.create_all(engine)
+    _add_missing_columns(engine)
     return Database(engine)
+
+
+# Columns added after the first release: (table, column, SQL type). create_all makes new
+# databases whole; older ones get the column added, empty for the rows they already hold.
+ADDED_COLUMNS = (("events", "device_time", "DATETIME"),)
+
+
+def _add_missing_columns(engine) -> None:
+    present = inspect(engine)
+    for table, column, sql_type in ADDED_COLUMNS:
+        if column not in {c["name"] for c in present.get_columns(table)}:
+            with engine.begin() as connection:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
 
 
 def default_files_dir(url: str) -> Path:

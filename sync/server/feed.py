@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.errors import UnknownDossier
@@ -40,3 +40,7 @@ def set_status(session: Session, code: str, status: int, *, note: str = "", acto
 def changes_since(session: Session, agency_id: str, cursor: int, limit: int) -> list[Change]:
     return list(session.scalars(select(Change).where(Change.id > cursor, Change.agency_id.in_((agency_id, "*")))
                                 .order_by(Change.id).limit(limit)))
+
+
+def latest_change(session: Session, agency_id: str) -> int:
+    return session.scalar(select(func.max(Change.id)).where(Change.agency_id.in_((agency_id, "*")))) or 0

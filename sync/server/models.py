@@ -69,7 +69,9 @@ class ServerEvent(Base):
     status: Mapped[int] = mapped_column(Integer)
     payload: Mapped[dict] = mapped_column(JSON, default=dict)
     actor: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(DateTime)
+    at: Mapped[datetime] = mapped_column(DateTime)  # when the server merged it (the server's clock)
+    # The counter's own clock when the officer did it: kept as reported, even if that PC's clock is wrong.
+    device_time: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class Change(Base):

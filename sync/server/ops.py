@@ -135,7 +135,19 @@ def _merge_event(session: Session, events, dossier: ServerDossier, op: dict, bod
                 return event
     event = ServerEvent(dossier_uuid=dossier.uuid, origin="counter", counter_seq=body["seq"], op_id=op["op_id"],
                         action=body["action"], status=body["status"], payload=inner,
-                        actor=str(body.get("officer", "")), at=datetime.now())
+                        actor=str(body.get("officer", "")), at=datetime.now(),
+                        device_time=_device_time(body.get("device_time")))
     session.add(event)
     session.flush()
     return event
+
+
+def known_op_ids(session: Session, op_ids: list[str]) -> list[str]:
+    return list(session.scalars(select(AppliedOp.op_id).where(AppliedOp.op_id.in_(op_ids))))
+
+
+def _device_time(value) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None  # a counter's bad clock string must not lose the event

@@ -87,3 +87,15 @@ class CodeBlockOut(BaseModel):
 class Health(BaseModel):
     ok: bool
     time: str
+    # New at every server start: a counter that sees a new one checks that the server still
+    # holds what it sent (the database may have been restored from an older backup).
+    instance: str = ""
+
+
+class KnownOpsIn(BaseModel):
+    op_ids: list[UUID] = Field(max_length=1000)
+
+
+class KnownOpsOut(BaseModel):
+    known: list[str]
+    latest_change: int  # the newest change this workstation's office can read (0: none)
