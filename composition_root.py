@@ -17,6 +17,8 @@ from counter_app.errors import DeviceError
 from counter_app.ports import DeviceCheck, Printer
 
 PRINTER_GROUP = "counter_app.printers"
+CAMERA_GROUP = "counter_app.cameras"
+CHIP_READER_GROUP = "counter_app.chip_readers"
 
 
 def adapter_class(group: str, name: str):
@@ -94,8 +96,11 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
     from counter_app.workspace import open_workspace
     from ui import queue_launch
 
+    from sync.lan_queue.wiring import queue_port_for
+
     options = options or gui_options_parser().parse_args([])
     core = CounterCore(open_workspace(args.workspace))
+    core.use_queue(queue_port_for(core))  # a client PC uses the office's queue host; otherwise its own queue
     send = ticket_sender(core, simulated=args.simulated)
     if options.kiosk:
         return queue_launch.run_kiosk(core, send, windowed=options.windowed)
@@ -107,12 +112,20 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
         return queue_launch.run_display(core, announce, windowed=options.windowed)
     printer = build_printer(core, simulated=args.simulated)
     worker = build_sync_worker(core)
+    signing = build_signing(core, simulated=args.simulated)
+    services = ()
+    if signing is not None:
+        from devices.signing.wiring import start_signing_services
+
+        services = start_signing_services(core, signing[0])  # (completion worker, token watcher | None)
     try:
         return queue_launch.run_counter(core, printer, counter=options.counter, ticket_sender=send,
-                                        signing=build_signing(core, simulated=args.simulated), sync_worker=worker)
+                                        signing=signing, signing_services=services or None, sync_worker=worker,
+                                        scanning=build_scanning(core, simulated=args.simulated))
     finally:
-        if worker is not None:
-            worker.stop()
+        for service in (*services, worker):
+            if service is not None:
+                service.stop()
 
 
 def build_sync_worker(core: CounterCore):
@@ -127,6 +140,30 @@ def build_sync_worker(core: CounterCore):
         return None
     worker.start()
     return worker
+
+
+def build_scanning(core: CounterCore, *, simulated: bool) -> dict:
+    """Scanners (the registered adapters) and the document camera for the scan dialog."""
+    from devices.scanners.wiring import gui_scanning
+    from ui.scan_camera import camera_page_source
+
+    make_camera = lambda: build_camera(core, simulated=simulated)  # noqa: E731  (opened per dialog)
+    return gui_scanning(simulated=simulated, page_sources={"camera": camera_page_source(make_camera)})
+
+
+def build_camera(core: CounterCore, *, simulated: bool = False, scene: str = "pages"):
+    devices = core.settings().devices
+    name = "simulated" if simulated else devices.camera
+    options = dict(devices.camera_options)
+    if name == "simulated":
+        options.setdefault("scene", scene)  # "card": a CCCD under the camera, for the QR dialog
+    return adapter_class(CAMERA_GROUP, name)(**options)
+
+
+def build_chip_reader(core: CounterCore, *, simulated: bool = False):
+    devices = core.settings().devices
+    name = "simulated" if simulated else devices.chip_reader
+    return adapter_class(CHIP_READER_GROUP, name)(**dict(devices.chip_reader_options))
 
 
 def build_signing(core: CounterCore, *, simulated: bool):
@@ -152,9 +189,12 @@ def extra_commands() -> list[cli.ExtraCommand]:
     from devices.signing.cli import signing_commands
     from devices.voice.cli import COMMAND as VOICE_COMMAND
     from sync.cli import COMMANDS as SYNC_COMMANDS
+    from sync.lan_queue.cli import SUBCOMMANDS as LAN_QUEUE_COMMANDS
+    from sync.lan_queue.wiring import queue_port_for
 
-    return [*SYNC_COMMANDS, *signing_commands(), queue_command(lambda core: TicketSender(build_printer(core))),
-            VOICE_COMMAND, *capture_commands()]
+    queue = queue_command(lambda core: TicketSender(build_printer(core)),
+                          open_queue=lambda core: core.use_queue(queue_port_for(core)), more=LAN_QUEUE_COMMANDS)
+    return [*SYNC_COMMANDS, *signing_commands(), queue, VOICE_COMMAND, *capture_commands()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -76,6 +76,8 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument("--workspace", type=Path, default=argparse.SUPPRESS,
                         help="workspace folder (default: COUNTER_APP_HOME or the user data folder)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+    common.add_argument("--user", default=argparse.SUPPRESS, metavar="NAME",
+                        help="log in as this officer (password from COUNTER_APP_PASSWORD or a prompt)")
     return common
 
 
@@ -166,6 +168,9 @@ def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argp
         "verify", parents=[common], help="check that no event was edited, deleted or reordered")
 
     commands.add_parser("doctor", parents=[common], help="check the workspace and devices")
+    from counter_app.accounts.cli import configure as configure_users
+
+    configure_users(commands, common)
     for command in extra:
         command.configure(commands.add_parser(command.name, parents=[common], help=command.help), common)
     return parser
@@ -182,6 +187,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     args = parser.parse_args(argv)
     args.json = getattr(args, "json", False)
     args.workspace = getattr(args, "workspace", None)
+    args.user = getattr(args, "user", None)
     if not args.command:
         if gui is None:
             parser.error("no command given and no GUI available")
@@ -208,7 +214,11 @@ def _report(args, code: str, message: str) -> int:
 
 
 def open_core(args) -> CounterCore:
-    return CounterCore(open_workspace(args.workspace))
+    from counter_app.accounts.cli import login_from_args
+
+    core = CounterCore(open_workspace(args.workspace))
+    login_from_args(core, args)
+    return core
 
 
 def build_receive_request(args) -> IntakeRequest:

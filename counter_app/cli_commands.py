@@ -4,17 +4,28 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from counter_app.accounts.cli import cmd_users
 from counter_app.catalog.model import Channel
 from counter_app.cli import build_receive_request, open_core, parse_datetime, search_query_of
 from counter_app.cli_output import dmy_hm, emit
+from counter_app.core import CounterCore
 from counter_app.errors import InvalidInput
+from counter_app.workspace import open_workspace
 
 
 def cmd_demo(args, **_) -> int:
     from counter_app.demo import create_demo_workspace
 
+    from counter_app.accounts.demo import create_demo_accounts
+
     root = create_demo_workspace(args.workspace, force=args.force, dossiers=args.dossiers)
-    return emit(args, {"workspace": str(root)}, f"Demo workspace ready at {root}")
+    core = CounterCore(open_workspace(root))
+    try:  # the demo opens on the login screen, like a real office
+        accounts = create_demo_accounts(core) if core.setup_mode() else [a.username for a in core.accounts.list()]
+    finally:
+        core.workspace.close()
+    return emit(args, {"workspace": str(root), "accounts": accounts},
+                f"Demo workspace ready at {root} (accounts: {', '.join(accounts)})")
 
 
 def cmd_catalog(args, **_) -> int:
@@ -139,14 +150,19 @@ def cmd_restore(args, **_) -> int:
 
 
 def cmd_audit(args, **_) -> int:
+    from counter_app.accounts.audit import verify_account_chain
     from counter_app.dossiers.events import verify_chain
 
     core = open_core(args)
     with core.workspace.db.read() as session:
         broken = verify_chain(session)
-    emit(args, {"intact": not broken, "broken_events": broken},
-         "Audit trail intact." if not broken else f"Audit trail BROKEN at event(s) {broken[:20]}")
-    return 0 if not broken else 1
+        broken_accounts = verify_account_chain(session)
+    lines = ["Audit trail intact." if not broken else f"Audit trail BROKEN at event(s) {broken[:20]}"]
+    if broken_accounts:
+        lines.append(f"Account log BROKEN at event(s) {broken_accounts[:20]}")
+    emit(args, {"intact": not broken and not broken_accounts, "broken_events": broken,
+                "broken_account_events": broken_accounts}, lines)
+    return 0 if not broken and not broken_accounts else 1
 
 
 def cmd_doctor(args, device_checks=None, **_) -> int:
@@ -170,5 +186,6 @@ HANDLERS = {
     "restore": cmd_restore,
     "audit": cmd_audit,
     "doctor": cmd_doctor,
+    "users": cmd_users,
 }
 

@@ -5,12 +5,18 @@ It owns no device or network code; adapters reach it through the ports in
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 from counter_app import catalog as catalog_io
+from counter_app.accounts import audit as account_audit
+from counter_app.accounts.guard import GuardedService
+from counter_app.accounts.roles import Permission, Role
+from counter_app.accounts.rules import DOSSIER_RULES, QUEUE_RULES
+from counter_app.accounts.service import AccountService, OfficerView, Principal
 from counter_app.calendar import load_overrides as load_overrides_file
 from counter_app.catalog.model import Channel, ProcedureSpec
 from counter_app.catalog.repository import ImportReport, current_procedure, current_procedures, import_specs, spec_of
@@ -25,6 +31,7 @@ from counter_app.documents import (
 from counter_app.dossiers.intake import IntakeRequest
 from counter_app.dossiers.service import DossierService, load_dossier
 from counter_app.dossiers.views import DocumentView, DossierSummary, DossierView
+from counter_app.errors import AccountRevoked, LoginRequired, PermissionDenied
 from counter_app.scheduling import Scheduler, store_overrides, stored_overrides
 from counter_app.search import SearchQuery, search
 from counter_app.settings import Settings, load_settings, save_settings
@@ -39,14 +46,29 @@ class CounterCore:
         self._settings: Settings | None = None
         self._scheduler: Scheduler | None = None
         self._procedures: list[tuple[str, ProcedureSpec]] | None = None
-        self.dossiers = DossierService(workspace.db, self.settings, self.scheduler, clock)
+        # Who works here now (None: nobody, or a workspace still in set-up mode) and whether
+        # the screen is locked; see ``require``.
+        self.principal: Principal | None = None
+        self._locked = False
+        self.accounts = AccountService(workspace.db, clock, lambda: self.settings().security)
+        self.dossiers = GuardedService(DossierService(workspace.db, self._acting_settings, self.scheduler, clock),
+                                       DOSSIER_RULES, self.require)
 
     @cached_property
     def queue(self):
         """The office queue (``counter_app.queue.QueueService``), created on first use."""
         from counter_app.queue import QueueService
 
-        return QueueService(self.workspace.db, self.settings, self.clock)
+        return GuardedService(QueueService(self.workspace.db, self._acting_settings, self.clock), QUEUE_RULES,
+                              self.require)
+
+    def use_queue(self, port):
+        """Serve ``core.queue`` from ``port`` (e.g. the office host over the LAN), with the
+        same permission checks as the local queue. Returns the queue now in use."""
+        if not isinstance(port, GuardedService):
+            port = GuardedService(port, QUEUE_RULES, self.require)
+        self.__dict__["queue"] = port  # replaces the cached local queue
+        return port
 
     # -- settings -------------------------------------------------------------------------
 
@@ -57,6 +79,7 @@ class CounterCore:
         return self._settings
 
     def save_settings(self, settings: Settings) -> None:
+        self.require(Permission.SAVE_SETTINGS)
         with self.workspace.db.write() as session:
             save_settings(session, settings)
         self._settings = None
@@ -71,6 +94,7 @@ class CounterCore:
         return self._scheduler
 
     def import_calendar(self, path: Path) -> int:
+        self.require(Permission.IMPORT_CALENDAR)
         overrides = load_overrides_file(path)
         with self.workspace.db.write() as session:
             count = store_overrides(session, overrides, source=Path(path).name)
@@ -83,11 +107,13 @@ class CounterCore:
     # -- catalogue ------------------------------------------------------------------------
 
     def import_catalog(self, path: Path) -> ImportReport:
+        self.require(Permission.IMPORT_CATALOG)
         path = Path(path)
         specs = catalog_io.load_xlsx(path) if path.suffix.lower() == ".xlsx" else catalog_io.load_national_json(path)
         return self.import_procedures(specs, source=path.name)
 
     def import_procedures(self, specs: list[ProcedureSpec], *, source: str, allow_unchanged: bool = False) -> ImportReport:
+        self.require(Permission.IMPORT_CATALOG)
         with self.workspace.db.write() as session:
             report = import_specs(session, specs, source=source, now=self.clock(), allow_unchanged=allow_unchanged)
         self._procedures = None
@@ -118,7 +144,8 @@ class CounterCore:
     # -- dossiers -------------------------------------------------------------------------
 
     def receive(self, request: IntakeRequest) -> DossierView:
-        return self.dossiers.receive(request)
+        self.require(Permission.RECEIVE)
+        return self.dossiers.unguarded.receive(request)
 
     def dossier(self, code: str) -> DossierView:
         return self.dossiers.get(code)
@@ -131,6 +158,7 @@ class CounterCore:
 
     def issue_form(self, code: str, form_id: str, *, keep: bool = True) -> bytes:
         """Render form 01/02/03 for a dossier and keep the PDF with it."""
+        self.require(Permission.PRINT)
         with self.workspace.db.write() as session:
             dossier = load_dossier(session, code)
             from counter_app.forms import render_form
@@ -146,6 +174,7 @@ class CounterCore:
         return pdf
 
     def render_register(self, start: date, end: date) -> bytes:
+        self.require(Permission.PRINT)
         with self.workspace.db.read() as session:
             context = register_context(session, self.settings(), start, end, printed_at=self.clock())
         from counter_app.forms import render_register
@@ -160,6 +189,7 @@ class CounterCore:
 
         No sidecar row: the dossier and component codes and the blank pages flagged at capture
         travel inside the PDF's metadata (``counter_app.capture.pages_to_pdf``)."""
+        self.require(Permission.RECEIVE)
         with self.workspace.db.write() as session:
             dossier = load_dossier(session, code)
             check_scan(dossier, component_code, pdf_bytes, pages)
@@ -169,3 +199,117 @@ class CounterCore:
                                        now=self.clock())
             return DocumentView(document.id, document.kind, document.sha256, document.filename, document.size,
                                 document.created_at)
+
+    # -- statistics -----------------------------------------------------------------------
+
+    def statistics(self, start: date, end: date) -> dict[int, int]:
+        """How many dossiers received from ``start`` to ``end`` (inclusive) are in each status."""
+        self.require(Permission.VIEW_STATISTICS)
+        from datetime import time, timedelta
+
+        from sqlalchemy import func, select
+
+        from counter_app.storage.models import Dossier
+
+        with self.workspace.db.read() as session:
+            rows = session.execute(select(Dossier.status, func.count()).where(
+                Dossier.received_at >= datetime.combine(start, time()),
+                Dossier.received_at < datetime.combine(end + timedelta(days=1), time())).group_by(Dossier.status))
+            return {int(status): count for status, count in rows}
+
+    # -- officers and permissions ---------------------------------------------------------
+    # Set-up mode (no account was ever created): everything is allowed, as before accounts
+    # existed. Afterwards every guarded action needs a logged-in, unlocked, unrevoked
+    # officer whose roles grant it (``counter_app.accounts.roles.ROLE_PERMISSIONS``).
+
+    def setup_mode(self) -> bool:
+        return self.accounts.setup_mode()
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def require(self, permission: Permission) -> None:
+        """Raise ``PermissionDenied`` (or ``LoginRequired``/``AccountRevoked``) unless allowed."""
+        if self.accounts.setup_mode():
+            return
+        if self.principal is None or self._locked:
+            raise LoginRequired("Log in first (in the app, or with --user NAME on the command line).",
+                                permission=permission.value)
+        current = self.accounts.principal(self.principal.username)  # revoked or re-roled meanwhile?
+        if current is None:
+            self.principal = None
+            raise AccountRevoked("This account has been revoked; log in as another officer.")
+        self.principal = current
+        if not current.may(permission):
+            raise PermissionDenied(f"{current.username} ({', '.join(current.roles)}) may not {permission.value}.",
+                                   permission=permission.value)
+
+    def may(self, permission: Permission) -> bool:
+        try:
+            self.require(permission)
+        except PermissionDenied:
+            return False
+        except AccountRevoked:
+            return False
+        return True
+
+    def login(self, username: str, password: str) -> Principal:
+        """Log an officer in (also to unlock, or to switch officer without closing the app)."""
+        principal = self.accounts.login(username, password)
+        self.principal, self._locked = principal, False
+        return principal
+
+    def logout(self) -> None:
+        if self.principal is not None:
+            self.accounts.record(account_audit.LOGOUT, self.principal.username)
+        self.principal, self._locked = None, False
+
+    def lock(self) -> None:
+        """Lock the counter: nothing guarded runs until someone logs in again."""
+        if self.principal is not None and not self._locked:
+            self.accounts.record(account_audit.SCREEN_LOCKED, self.principal.username)
+        self._locked = True
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> Principal:
+        """Set-up mode only: create the office administrator, end set-up mode and log them in."""
+        if not self.accounts.setup_mode():
+            raise PermissionDenied("The first administrator already exists; log in as an administrator.",
+                                   permission=Permission.MANAGE_USERS.value)
+        self.accounts.create(username, display_name, password, [Role.ADMIN.value], actor="setup")
+        return self.login(username, password)
+
+    def _actor_name(self) -> str:
+        return self.principal.username if self.principal else ""
+
+    def officers(self) -> list[OfficerView]:
+        self.require(Permission.MANAGE_USERS)
+        return self.accounts.list()
+
+    def create_officer(self, username: str, display_name: str, password: str, roles) -> OfficerView:
+        self.require(Permission.MANAGE_USERS)
+        return self.accounts.create(username, display_name, password, roles, actor=self._actor_name())
+
+    def set_officer_roles(self, username: str, roles) -> OfficerView:
+        self.require(Permission.MANAGE_USERS)
+        return self.accounts.set_roles(username, roles, actor=self._actor_name())
+
+    def revoke_officer(self, username: str, *, revoked: bool = True) -> OfficerView:
+        self.require(Permission.MANAGE_USERS)
+        return self.accounts.revoke(username, actor=self._actor_name(), revoked=revoked)
+
+    def reset_password(self, username: str, password: str) -> None:
+        self.require(Permission.MANAGE_USERS)
+        self.accounts.set_password(username, password, actor=self._actor_name())
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        if self.principal is None or self._locked:
+            raise LoginRequired("Log in first.")
+        self.accounts.change_own_password(self.principal.username, old_password, new_password)
+
+    def _acting_settings(self) -> Settings:
+        """The settings as the services see them: the logged-in officer signs their work."""
+        settings, principal = self.settings(), self.principal
+        if principal is None:
+            return settings
+        return replace(settings, workstation=replace(settings.workstation, officer_name=principal.display_name))

@@ -124,6 +124,24 @@ class KeyUsageNotSigning(CertificateInvalid):
     code = "key_usage_not_signing"
 
 
+class RemoteSigningUnavailable(SigningFailed):
+    """The remote (cloud) signing service could not be reached or failed: sign later or with a token."""
+
+    code = "remote_signing_unavailable"
+
+
+class RemoteSigningLoginFailed(SigningFailed):
+    """The remote signing service refused the officer's account (user name or password)."""
+
+    code = "remote_signing_login_failed"
+
+
+class RemoteSigningRejected(SigningFailed):
+    """The service refused to authorise the signature: wrong signing PIN or one-time code (OTP)."""
+
+    code = "remote_signing_rejected"
+
+
 class PdfError(InvalidInput):
     code = "pdf"
 
@@ -148,6 +166,31 @@ class ForbiddenQueueAction(ForbiddenTransition):
     """A counter action that the ticket's or the counter's state does not allow."""
 
     code = "queue_forbidden"
+
+
+class StatsExportFailed(WorkspaceError):
+    """The statistics workbook could not be written (folder missing or read-only, file open
+    elsewhere, disk full); no partial file is left at the target."""
+
+    code = "stats_export_failed"
+
+
+class QueueHostError(CounterError):
+    """The office queue host (another counter PC on the LAN) could not do the request."""
+
+    code = "queue_host"
+
+
+class QueueHostUnreachable(QueueHostError):
+    """No answer from the queue host; nothing was changed by this request (retry is safe)."""
+
+    code = "queue_host_unreachable"
+
+
+class WrongOfficeKey(QueueHostError):
+    """The host refused the request's signature: this PC's office key is not the host's."""
+
+    code = "wrong_office_key"
 
 
 class PrinterCoverOpen(PrinterOffline):
@@ -199,3 +242,97 @@ class ScannerJammed(ScannerError):
 
 class ScanCancelled(ScannerError):
     code = "scan_cancelled"
+
+
+class PageStoreFull(DiskFull):
+    """No room left for one more captured page; the pages already captured are kept."""
+
+    code = "scan_disk_full"
+
+
+class UnknownSeparator(InvalidInput):
+    """A separator sheet (QR ``QMC-SEP|<code>``) names a component the dossier does not have."""
+
+    code = "scan_separator_unknown"
+
+
+class CameraError(DeviceError):
+    code = "camera"
+
+
+class CameraNotFound(CameraError):
+    """No camera at the configured index or address (unplugged, in use by another program)."""
+
+    code = "camera_not_found"
+
+
+class CameraDisconnected(CameraError):
+    """The camera stopped sending pictures (unplugged, stream ended); pages already captured are kept."""
+
+    code = "camera_disconnected"
+
+
+# --- Officer accounts and permissions (``counter_app.accounts``). ---
+
+
+class PermissionDenied(CounterError):
+    """The logged-in officer's roles do not allow this action (``details["permission"]``)."""
+
+    code = "permission_denied"
+
+
+class LoginRequired(PermissionDenied):
+    """Accounts exist but nobody is logged in (or the screen is locked)."""
+
+    code = "login_required"
+
+
+class LoginFailed(CounterError):
+    """Unknown user or wrong password (never says which); ``details["tries_left"]`` or None."""
+
+    code = "login_failed"
+
+
+class AccountRevoked(LoginFailed):
+    code = "account_revoked"
+
+
+class AccountLocked(LoginFailed):
+    """Too many wrong passwords; ``details["until"]`` is when trying again is allowed."""
+
+    code = "account_locked"
+
+
+# --- Citizen ID card chip (ICAO 9303 over PC/SC). ---
+
+
+class ChipError(DeviceError):
+    code = "chip"
+
+
+class ChipReaderNotFound(ChipError):
+    """No PC/SC reader (or not the configured one); ``details["readers"]`` lists those seen."""
+
+    code = "chip_reader_not_found"
+
+
+class ChipCardAbsent(ChipError):
+    code = "chip_card_absent"
+
+
+class ChipAccessDenied(ChipError):
+    """BAC failed: the document number, birth date or expiry date typed does not match the card."""
+
+    code = "chip_access_denied"
+
+
+class ChipCardRemoved(ChipError):
+    """The card left the reader (or the link broke) while it was being read; nothing was kept."""
+
+    code = "chip_card_removed"
+
+
+class ChipDataInvalid(ChipError):
+    """The chip answered with damaged or malformed data, or its data fails passive authentication."""
+
+    code = "chip_data_invalid"

@@ -212,3 +212,40 @@ class Scanner(Protocol):
     def scan(self, device: str, profile: ScanProfile, *,
              progress: Callable[[int, ScannedPage], None] | None = None,
              cancel: CancelToken | None = None) -> list[ScannedPage]: ...
+
+
+@runtime_checkable
+class Camera(Protocol):
+    """A live picture source: document camera, webcam, phone stream or the simulated twin.
+
+    Frames are numpy ``uint8`` arrays H×W×3 in BGR order (OpenCV's). All calls run on a
+    device worker, never the UI thread. ``open`` raises CameraNotFound; ``read`` returns the
+    newest frame and raises CameraDisconnected when the camera stops sending pictures.
+    """
+
+    name: str
+
+    def status(self) -> DeviceStatus: ...
+
+    def open(self) -> None: ...
+
+    def read(self) -> object: ...
+
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class ChipReader(Protocol):
+    """Reads the CCCD chip (ICAO 9303 eMRTD): BAC with the key typed from the card, then the data groups.
+
+    ``read`` runs on a device worker and returns a ``counter_app.idcard.chip.ChipRecord``
+    (passive authentication included). It raises ChipReaderNotFound, ChipCardAbsent,
+    ChipAccessDenied (wrong document number / dates), ChipCardRemoved or ChipDataInvalid.
+    ``progress(step, done, total)`` names the file being read.
+    """
+
+    name: str
+
+    def readers(self) -> list[str]: ...
+
+    def read(self, key: object, *, progress: Callable[[str, int, int], None] | None = None) -> object: ...

@@ -53,6 +53,34 @@ class RulesSettings:
 class DeviceSettings:
     printer: str = "simulated"
     printer_options: dict = field(default_factory=dict)
+    # Named scan profiles (counter_app.capture.profiles): empty = the built-in defaults.
+    scan_profiles: list = field(default_factory=list)
+    # ID card chip reader (entry point group counter_app.chip_readers): "pcsc" with options
+    # reader (part of the reader's name) and csca_files (trusted CSCA certificates), or "simulated".
+    chip_reader: str = "simulated"
+    chip_reader_options: dict = field(default_factory=dict)
+    # Document camera (entry point group counter_app.cameras): "opencv" with options such as
+    # {"source": 0, "resolution": [1920, 1080]} or {"source": "http://PHONE:8080/video"}.
+    camera: str = "simulated"
+    camera_options: dict = field(default_factory=dict)
+
+
+@dataclass
+class LanQueueSettings:
+    # "local": the queue lives in this workspace (one PC, or this PC hosts it for the office);
+    # "client": another counter PC hosts the office queue on the LAN.
+    role: str = "local"
+    host_url: str = "auto"  # "auto" = find the host by mDNS; or e.g. "http://192.168.1.10:8770"
+    office_key: str = ""  # the host's key (counter-app queue key); never sent on the wire
+
+
+@dataclass
+class SecuritySettings:
+    # Officer accounts (counter_app.accounts): lock the screen after this many idle minutes
+    # (0 = never), and lock an account for lockout_minutes after max_failed_logins wrong passwords.
+    idle_lock_minutes: int = 10
+    max_failed_logins: int = 5
+    lockout_minutes: int = 5
 
 
 SECTIONS = {
@@ -60,6 +88,8 @@ SECTIONS = {
     "workstation": WorkstationSettings,
     "rules": RulesSettings,
     "devices": DeviceSettings,
+    "lan_queue": LanQueueSettings,
+    "security": SecuritySettings,
 }
 
 
@@ -69,6 +99,8 @@ class Settings:
     workstation: WorkstationSettings = field(default_factory=WorkstationSettings)
     rules: RulesSettings = field(default_factory=RulesSettings)
     devices: DeviceSettings = field(default_factory=DeviceSettings)
+    lan_queue: LanQueueSettings = field(default_factory=LanQueueSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
 
 
 def _section_from(cls, raw: dict):
@@ -104,6 +136,21 @@ def validate_settings(settings: Settings) -> None:
         raise InvalidInput(f"Workstation slot must be a number from 1 to 9, got {slot!r}.")
     if "{seq" not in settings.rules.code_pattern:
         raise InvalidInput("The dossier code pattern must contain {seq}.")
+    security = settings.security
+    for name in ("idle_lock_minutes", "max_failed_logins", "lockout_minutes"):
+        value = getattr(security, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise InvalidInput(f"security.{name} must be a whole number, 0 or more, got {value!r}.")
+    from counter_app.capture.profiles import scan_profiles  # late: settings stay light to import
+
+    scan_profiles(settings.devices.scan_profiles)
+    lan = settings.lan_queue
+    if lan.role not in ("local", "client"):
+        raise InvalidInput(f"lan_queue.role must be local or client, got {lan.role!r}.")
+    if lan.role == "client" and not lan.office_key:
+        raise InvalidInput("A queue client needs the office key (counter-app queue key on the host).")
+    if lan.host_url != "auto" and not lan.host_url.startswith(("http://", "https://")):
+        raise InvalidInput(f"lan_queue.host_url must be auto or an http:// address, got {lan.host_url!r}.")
 
 
 def set_value(settings: Settings, key: str, raw: str) -> Settings:

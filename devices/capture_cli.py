@@ -76,12 +76,23 @@ def run_scan(args, open_core) -> int:
 
 
 def configure_id(parser, _common) -> None:
-    parser.add_argument("action", choices=["decode"], help="decode: read the CCCD QR from image files")
-    parser.add_argument("images", type=Path, nargs="+")
+    from devices.idcard.cli import CHIP_ACTIONS, configure_chip
+
+    parser.add_argument("action", choices=["decode", *CHIP_ACTIONS],
+                        help="decode: read the CCCD QR from image files; read-chip: read the card's chip; "
+                             "virtual-card: plug the demo chip into the virtual reader (vpcd)")
+    parser.add_argument("images", type=Path, nargs="*")
+    configure_chip(parser)
 
 
-def run_id(args, _open_core) -> int:
+def run_id(args, open_core) -> int:
     from counter_app.idcard import parse_cccd
+    from devices.idcard.cli import CHIP_ACTIONS, run_chip
+
+    if args.action in CHIP_ACTIONS:
+        return run_chip(args, open_core)
+    if not args.images:
+        raise InvalidInput("id decode: give one or more image files.")
     from devices.qr.zxing_reader import ZxingQrReader
 
     reader, results, lines = ZxingQrReader(), [], []
@@ -102,4 +113,5 @@ def run_id(args, _open_core) -> int:
 
 def capture_commands() -> list[ExtraCommand]:
     return [ExtraCommand("scan", "scan pages into one PDF per dossier component", configure_scan, run_scan),
-            ExtraCommand("id", "citizen ID card: decode its QR from images", configure_id, run_id)]
+            ExtraCommand("id", "citizen ID card: decode its QR from images, or read its chip", configure_id,
+                         run_id)]

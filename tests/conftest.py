@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime, time
 from pathlib import Path
 
@@ -92,3 +93,18 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped and session.exitstatus == 0:
         reporter.write_sep("=", f"{len(skipped)} test(s) skipped: failing the run", red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A test that switched the interface to Vietnamese must not change the next test's texts
+    or locale (date parsing): every test starts in English unless it installs a language."""
+    yield
+    i18n = sys.modules.get("ui.i18n")
+    qt = sys.modules.get("PySide6.QtCore")
+    if i18n is not None and qt is not None and qt.QCoreApplication.instance() is not None:
+        i18n.install("en")
+        widgets = sys.modules["PySide6.QtWidgets"]
+        for window in widgets.QApplication.topLevelWidgets():  # a dialog left open would catch the next keys
+            if window.isVisible():
+                window.close()

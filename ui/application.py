@@ -33,5 +33,8 @@ def run_gui(core, printer=None, language: str | None = None) -> int:
     """Open the main window and run until it closes; returns the exit code."""
     app = ensure_app(sys.argv)
     window = create_main_window(core, printer, i18n.chosen_language(language))
+    from ui.queue_launch import gate
+
+    gate(core, window)
     window.showMaximized()
     return app.exec()

@@ -17,6 +17,7 @@ from ui.labels import (
     form_title,
     is_overdue,
     status_name,
+    sync_badge_name,
 )
 from ui.messages import describe
 from ui.printing import PdfActions
@@ -36,7 +37,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.theme import COLORS, status_colors
+from ui.theme import COLORS, status_colors, sync_badge_colors
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
 ACTIONS_PER_ROW = 4
@@ -104,10 +105,12 @@ class DossierDetail(QWidget):
         self.back_button.clicked.connect(self.back_requested.emit)
         self.code = label("", "title", selectable=True)
         self.status = label("")
+        self.sync_badge = label("")
         top.addWidget(self.back_button)
         top.addSpacing(12)
         top.addWidget(self.code)
         top.addWidget(self.status)
+        top.addWidget(self.sync_badge)
         top.addStretch(1)
         outer.addLayout(top)
         self.banner = Banner()
@@ -133,7 +136,7 @@ class DossierDetail(QWidget):
         self.components = FitTable([self.tr("Paper"), self.tr("Kind"), self.tr("Received")], 0)
         self.events = FitTable([self.tr("Time"), self.tr("Step"), self.tr("Officer"), self.tr("Counter"),
                               self.tr("Note")], 4)
-        self.documents = FitTable([self.tr("Document"), self.tr("Made at"), self.tr("File")], 0)
+        self.documents = FitTable([self.tr("Document"), self.tr("Made at"), self.tr("File"), self.tr("Signature")], 0)
         for title, table in ((self.tr("Papers"), self.components), (self.tr("Timeline"), self.events),
                              (self.tr("Documents"), self.documents)):
             frame, inner = card()
@@ -162,10 +165,17 @@ class DossierDetail(QWidget):
         self.sign_button.clicked.connect(lambda: self._with_document(lambda _pdf, _name: self.sign_selected()))
         self.check_button = QPushButton(self.tr("Check si&gnatures"))
         self.check_button.clicked.connect(lambda: self._with_document(lambda _pdf, _name: self.verify_selected()))
-        for button in (self.sign_button, self.check_button):
+        self.sign_all_button = QPushButton(self.tr("Sign all &unsigned…"))
+        self.sign_all_button.setToolTip(self.tr("Sign every document of this dossier that is not signed yet, "
+                                                "with one PIN entry"))
+        self.sign_all_button.clicked.connect(lambda: self.signing.sign_unsigned([self.view.code]))
+        for button in (self.sign_button, self.sign_all_button, self.check_button):
             button.hide()  # until set_signing()
             row.addWidget(button)
             self.document_buttons.append(button)
+        self.token_state = label("", "muted")  # the signing token: plugged in or removed
+        self.token_state.hide()
+        row.addWidget(self.token_state)
         self.make_form_button = QPushButton()
         self.make_form_button.clicked.connect(self.make_form)
         self.make_form_button.hide()
@@ -202,14 +212,21 @@ class DossierDetail(QWidget):
         self.status.setText(f" {status_name(view.status)} ")
         self.status.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; border-radius: 4px; "
                                   "padding: 4px 10px; font-weight: 600;")
+        fg, bg = sync_badge_colors(view.sync_state)
+        self.sync_badge.setText(f" {sync_badge_name(view.sync_state)} ")
+        self.sync_badge.setVisible(bool(view.sync_state))
+        self.sync_badge.setStyleSheet(f"color: {fg.name()}; background: {bg.name()}; border-radius: 4px; "
+                                      "padding: 4px 10px;")
         self._render_info(view)
         self.components.fill([(c.name, f"{copy_kind_name(c.copy_kind)} × {c.count}",
                                  self.tr("Yes") if c.received else self.tr("Missing: {reason}").format(
                                      reason=c.missing_reason or "—")) for c in view.components])
         self.events.fill([(fmt_datetime(e.at), action_name(e.action), e.officer, e.counter, self.event_note(e))
                             for e in view.events])
-        self.documents.fill([(form_of_document(d.kind), fmt_datetime(d.created_at), d.filename)
+        self.documents.fill([(form_of_document(d.kind), fmt_datetime(d.created_at), d.filename, "")
                                for d in view.documents])
+        if self.signing is not None:
+            self.signing.show_states(view)  # the signature column: level and completion state
         if view.documents:
             self.documents.selectRow(len(view.documents) - 1)
         self._render_actions(view)
@@ -333,14 +350,21 @@ class DossierDetail(QWidget):
                             on_result=lambda pdf: handler(pdf, document.filename),
                             on_error=self.show_error_of, owner=self)
 
-    def set_signing(self, signer, verifier, completer=None, *, pin_minutes: float = 0) -> None:
+    def set_signing(self, signer, verifier, completer=None, *, pin_minutes: float = 0, worker=None,
+                    token_watcher=None) -> None:
         """Offer "Sign…" (``signer``: a ports.Signer) and "Check signatures" (``verifier``: path → reports;
-        ``completer()``: one B-T/B-LT completion pass, offered there for pending signatures)."""
+        ``completer()``: one B-T/B-LT completion pass, offered there for pending signatures;
+        ``worker``: the background completion worker, whose passes refresh the signature column;
+        ``token_watcher``: reports the token plugged in or pulled out)."""
         from ui.signing_actions import SigningActions
 
-        self.signing = SigningActions(self, signer, verifier, completer, pin_minutes=pin_minutes)
-        self.sign_button.show()
-        self.check_button.show()
+        self.signing = SigningActions(self, signer, verifier, completer, pin_minutes=pin_minutes, worker=worker)
+        if token_watcher is not None:
+            self.signing.watch_tokens(token_watcher)
+        for button in (self.sign_button, self.sign_all_button, self.check_button):
+            button.show()
+        if self.view is not None:
+            self.signing.show_states(self.view)
 
     def sign_selected(self) -> None:
         self.signing.sign([self.view.documents[self.documents.currentRow()]])

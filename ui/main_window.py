@@ -8,6 +8,7 @@ from ui.dossier_detail import DossierDetail
 from ui.dossier_list import DossierListPanel
 from ui.intake_wizard import DONE, IntakeWizard
 from ui.queue_panel import QueuePanel
+from ui.queue_stats import QueueStatsPage
 from ui.sync_panel import SyncPanel
 from ui.qt import (
     QAction,
@@ -28,7 +29,7 @@ from ui.widgets import ask
 from ui.workers import TaskRunner
 
 APP_NAME = "Quầy Một Cửa"  # the product's name, the same in every language
-INTAKE, SEARCH, QUEUE, SYNC = range(4)
+INTAKE, SEARCH, QUEUE, SYNC, STATS = range(5)
 PRINTER_POLL_MS = 30_000
 
 
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.counter = counter or settings.workstation.slot
         self.queue_panel = QueuePanel(core, self.runner, self.counter, ticket_sender)
         self.sync_panel = SyncPanel(core.workspace, sync_worker)
+        self.queue_stats = QueueStatsPage(core, self.runner)
         self.admin = AdminTools(core, self.runner, self)
         self._build_body()
         self._build_menus()
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         # A dossier received while a ticket is served here belongs to that ticket's visit.
         self.intake.dossier_received.connect(self.queue_panel.link_dossier)
         self.dossier_list.open_requested.connect(self.open_dossier)
+        self.sync_panel.open_requested.connect(self.open_dossier)  # fix what the province refused
         self.detail.back_requested.connect(self.back_to_list)
         self.detail.changed.connect(lambda _code: self.dossier_list.refresh())
         self.show_page(INTAKE)
@@ -79,7 +82,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1 / Ctrl+2 / Ctrl+3 switch instead
         self.sidebar.setFixedWidth(220)
         for text in (self.tr("Receive dossiers\nCtrl+1"), self.tr("Find dossiers\nCtrl+2"), self.tr("Queue\nCtrl+3"),
-                     self.tr("Sync\nCtrl+4")):
+                     self.tr("Sync\nCtrl+4"), self.tr("Queue statistics\nCtrl+5")):
             QListWidgetItem(text, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         self.pages = QStackedWidget()
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.search_stack)
         self.pages.addWidget(self.queue_panel)
         self.pages.addWidget(self.sync_panel)
+        self.pages.addWidget(self.queue_stats)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
@@ -107,12 +111,14 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(dossier, self.tr("&New dossier"), "Ctrl+N", self.new_dossier)
         self._action(dossier, self.tr("&Find a dossier"), "Ctrl+F", self.find_dossier)
         dossier.addSeparator()
-        self._action(dossier, self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.dossier_menu = dossier
+        self.quit_action = self._action(dossier, self.tr("&Quit"), "Ctrl+Q", self.close)
         view = menus.addMenu(self.tr("&View"))
         self._action(view, self.tr("&Receive dossiers"), "Ctrl+1", lambda: self.show_page(INTAKE))
         self._action(view, self.tr("&Find dossiers"), "Ctrl+2", lambda: self.show_page(SEARCH))
         self._action(view, self.tr("&Queue"), "Ctrl+3", lambda: self.show_page(QUEUE))
         self._action(view, self.tr("&Sync"), "Ctrl+4", lambda: self.show_page(SYNC))
+        self._action(view, self.tr("Queue s&tatistics"), "Ctrl+5", lambda: self.show_page(STATS))
         tools = menus.addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("&Register of dossiers…"), "Ctrl+R", self.show_register)
         tools.addSeparator()
@@ -120,6 +126,7 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("Import days off and make-up &working days…"), None,
                      lambda: self.admin.import_calendar())
         self._action(tools, self.tr("&Check the system"), None, self.admin.check_system)
+        self._action(tools, self.tr("Officer &accounts…"), None, self.show_users)
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 
@@ -172,9 +179,25 @@ class MainWindow(QMainWindow):
             self.intake.pages[self.intake.current].focus_first()
         elif page == QUEUE:
             self.queue_panel.setFocus()  # F2…F9 act within the panel
+        elif page == STATS:
+            self.queue_stats.refresh()  # tickets move on all day: show fresh figures
+            self.queue_stats.start.setFocus()
+        elif page == SYNC:
+            pass
         elif self.search_stack.currentWidget() is self.dossier_list:
             self.dossier_list.refresh()  # other counters may have moved dossiers on meanwhile
             self.dossier_list.focus_search()
+
+    def lock_menu_action(self, action: QAction) -> None:
+        """The session lock's "Lock / switch officer" (Ctrl+Alt+L), in the Dossier menu."""
+        self.dossier_menu.insertAction(self.quit_action, action)
+
+    def show_users(self):
+        from ui.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.core, self.runner, self)
+        dialog.open()
+        return dialog
 
     def show_register(self) -> RegisterDialog:
         dialog = RegisterDialog(self.core, self.runner, self)

@@ -88,6 +88,16 @@ MESSAGES = {
     "key_usage_not_signing": QT_TRANSLATE_NOOP(
         "ErrorMessages", "This certificate is not meant for signing documents. Choose the signing certificate "
                          "on the token, or ask the certificate provider."),
+    # Remote (cloud) signing through the certificate provider's service.
+    "remote_signing_unavailable": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The remote signing service cannot be reached. Nothing was signed or lost; sign "
+                         "again when the network is back, or sign with a USB token."),
+    "remote_signing_login_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The remote signing service refused the account. Check the user name and password "
+                         "given by the certificate provider."),
+    "remote_signing_rejected": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The remote signing service refused the signing PIN or the one-time code (OTP). "
+                         "Nothing was signed; type them again carefully."),
     # Files the officer brings in.
     "pdf": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The PDF file cannot be used. Scan or export the document again, then try again."),
@@ -105,6 +115,18 @@ MESSAGES = {
     "queue_forbidden": QT_TRANSLATE_NOOP(
         "ErrorMessages", "This step is not possible for the ticket now (it may already have been called or "
                          "served). Look at the queue again and choose again."),
+    "stats_export_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The statistics file could not be saved. Close it if it is open in another program, "
+                         "or choose another folder (for example Documents), then export again."),
+    "queue_host": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The office queue computer could not do this. Try again; if it fails again, restart "
+                         "the queue on that computer."),
+    "queue_host_unreachable": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The office queue computer does not answer. Check that it is switched on and connected "
+                         "to the office network; this screen reconnects by itself and nothing is lost."),
+    "wrong_office_key": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The office queue refused this computer: its office key is wrong. Ask the administrator "
+                         "for the key (counter-app queue key on the queue computer) and set it again."),
     "calendar_format": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The calendar file cannot be read. Ask the province for a correct calendar file."),
     # Sync with the provincial system (``sync/errors.py``: the same shape, not CounterError).
@@ -157,6 +179,54 @@ MESSAGES = {
                          "scan the remaining pages; the pages already scanned are kept."),
     "scan_cancelled": QT_TRANSLATE_NOOP(
         "ErrorMessages", "Scanning was cancelled. The pages already scanned are kept."),
+    "scan_disk_full": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The disk is full: the last page could not be kept. The pages already captured are "
+                         "kept; free some disk space (or delete unneeded pages), then scan the remaining pages."),
+    "scan_separator_unknown": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "A separator sheet names a paper this dossier does not have. Take that sheet out or "
+                         "print the right one, then scan the remaining pages; the pages already scanned are kept."),
+    "camera": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The document camera stopped working. The pages already captured are kept; check the "
+                         "camera's cable, then open the camera again."),
+    "camera_not_found": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The document camera was not found. Check that it is plugged in and not used by another "
+                         "program, then choose it again in the settings."),
+    "camera_disconnected": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The document camera stopped sending pictures (unplugged?). The pages already captured "
+                         "are kept; plug the camera in again and reopen it."),
+    # Citizen ID card chip.
+    "chip": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The ID card chip could not be read. Put the card flat on the reader and read again; "
+                         "or fill in the details from the card's QR code or by hand."),
+    "chip_reader_not_found": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No card reader was found. Check that the reader is plugged in (and its driver "
+                         "installed), then read again."),
+    "chip_card_absent": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "There is no card on the reader. Put the ID card flat on the reader and read again."),
+    "chip_access_denied": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The chip refused the details entered. Check the ID number, the date of birth and "
+                         "the expiry date against the card, then read again."),
+    "chip_card_removed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The card was moved away while it was being read. Keep it still on the reader and "
+                         "read again; nothing was kept from the broken read."),
+    "chip_data_invalid": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The chip's data is damaged or does not match its signature. Do not rely on it: "
+                         "check the card itself and fill in the details from the card."),
+    # Officer accounts.
+    "permission_denied": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Your account is not allowed to do this. Ask an officer with the right role (office "
+                         "leader or administrator) to do it; nothing was changed."),
+    "login_required": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Log in first: the screen is locked or nobody is logged in. Nothing was changed."),
+    "login_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The user name or password is wrong. Check the keyboard language and Caps Lock, then "
+                         "type them again."),
+    "account_revoked": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This account has been withdrawn by the province and can no longer log in. Ask the "
+                         "office administrator."),
+    "account_locked": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Too many wrong passwords: this account is locked for a few minutes. Wait, then try "
+                         "again, or ask the office administrator."),
 }
 
 

@@ -19,19 +19,37 @@ def _prepare(language: str | None):
 
 
 def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,
-                language: str | None = None, signing=None, sync_worker=None) -> int:
+                language: str | None = None, signing=None, sync_worker=None, scanning: dict | None = None,
+                signing_services=None) -> int:
     """``signing``: (signer, verifier, completer) from the composition root, or None;
-    ``sync_worker``: the started outbox worker, or None."""
+    ``sync_worker``: the started outbox worker, or None; ``scanning``: the scan dialog's
+    scanners and page sources (``devices.scanners.wiring.gui_scanning``), or None."""
     from ui.main_window import QUEUE, MainWindow
 
     app = _prepare(language)
     window = MainWindow(core, printer, counter=counter, ticket_sender=ticket_sender, sync_worker=sync_worker)
     if signing is not None:
-        window.detail.set_signing(*signing, pin_minutes=5)
+        completion, watcher = signing_services or (None, None)
+        window.detail.set_signing(*signing, pin_minutes=5, worker=completion, token_watcher=watcher)
+    if scanning is not None:
+        from ui.scan_actions import ScanActions
+
+        ScanActions.install(window.detail, window.runner, window.device_runner, **scanning)
     if counter is not None:  # a counter window opens on its queue
         window.show_page(QUEUE)
+    gate(core, window)
     window.showMaximized()
     return app.exec()
+
+
+def gate(core, window) -> None:
+    """The login screen over an officer's window (never over the kiosk or the TV)."""
+    from ui.session_lock import gate_with_login
+
+    window.session_lock = gate_with_login(core, window, runner=window.runner)
+    window.lock_menu_action(window.session_lock.lock_action)
+    if getattr(window.detail, "signing", None) is not None:  # a locked counter forgets the token PIN
+        window.session_lock.locked.connect(window.detail.signing.forget_pin)
 
 
 def run_kiosk(core, send=None, *, language: str | None = None, windowed: bool = False) -> int:

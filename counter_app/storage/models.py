@@ -317,6 +317,17 @@ class QueueTicketDossier(Base):
     dossier: Mapped[Dossier] = relationship()
 
 
+class QueueRequest(Base):
+    """The answer to one mutating LAN queue request, stored with the change it made."""
+
+    __tablename__ = "queue_requests"
+
+    request_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    operation: Mapped[str] = mapped_column(String(32))
+    answer: Mapped[object] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
 class CodeBlock(Base):
     """Dossier numbers 0001–0999 the province allotted to this workstation for one day.
 
@@ -352,3 +363,41 @@ class SignatureJob(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Officer(Base):
+    """An officer account of this office: local (made at the counter) or from the province.
+
+    Passwords are kept only as Argon2id hashes; province records bring their own hashes.
+    """
+
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(Text)
+    roles: Mapped[list] = mapped_column(JSON, default=list)
+    password_hash: Mapped[str] = mapped_column(Text, default="")
+    token_id: Mapped[str] = mapped_column(Text, default="")  # the officer's token/card serial, if bound
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(String(16), default="local")  # local | province
+    province_version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AccountEvent(Base):
+    """Append-only, hash-chained log of account events (logins, lock-outs, role changes…)."""
+
+    __tablename__ = "account_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    actor: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

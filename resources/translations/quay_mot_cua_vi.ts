@@ -234,6 +234,130 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Document camera</source>
+        <translation>Máy ảnh tài liệu</translation>
+    </message>
+    <message>
+        <source>Lay the page flat under the camera. It is taken by itself once it lies still, or press Space.</source>
+        <translation>Đặt trang giấy phẳng dưới máy ảnh. Trang sẽ được chụp tự động khi nằm yên, hoặc nhấn phím Space.</translation>
+    </message>
+    <message>
+        <source>Captured pages</source>
+        <translation>Các trang đã chụp</translation>
+    </message>
+    <message>
+        <source>&amp;Capture now (Space)</source>
+        <translation>&amp;Chụp ngay (Space)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-capture (A)</source>
+        <translation>&amp;Tự động chụp (A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate (R)</source>
+        <translation>&amp;Xoay (R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit corners (E)</source>
+        <translation>Sửa &amp;góc (E)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete (Del)</source>
+        <translation>&amp;Loại bỏ trang (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>A&amp;pply corners (Enter)</source>
+        <translation>Á&amp;p dụng góc (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Back (Esc)</source>
+        <translation>&amp;Quay lại (Esc)</translation>
+    </message>
+    <message>
+        <source>Drag the round handles onto the page&apos;s corners. Keyboard: 1–4 pick a corner, arrows move it, Shift+arrows move it finely.</source>
+        <translation>Kéo các nút tròn vào đúng góc trang. Bàn phím: phím 1–4 chọn góc, phím mũi tên di chuyển góc, Shift+mũi tên di chuyển từng chút.</translation>
+    </message>
+    <message>
+        <source>Pages: {count}</source>
+        <translation>Số trang: {count}</translation>
+    </message>
+    <message>
+        <source>No page in view.</source>
+        <translation>Chưa thấy trang giấy nào.</translation>
+    </message>
+    <message>
+        <source>Page found: hold it still…</source>
+        <translation>Đã thấy trang: giữ yên trang giấy…</translation>
+    </message>
+    <message>
+        <source>Page is still.</source>
+        <translation>Trang đã nằm yên.</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>Trang {number}</translation>
+    </message>
+    <message>
+        <source>Page {number} captured.</source>
+        <translation>Đã chụp trang {number}.</translation>
+    </message>
+    <message>
+        <source>Correct the page&apos;s outline, then apply.</source>
+        <translation>Chỉnh lại đường viền trang rồi bấm áp dụng.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraQrDialog</name>
+    <message>
+        <source>Read the ID card&apos;s QR code</source>
+        <translation>Đọc mã QR trên thẻ căn cước</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of the ID card (front, top right) under the camera.</source>
+        <translation>Đưa mã QR của thẻ căn cước (mặt trước, góc trên bên phải) vào dưới máy ảnh.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>ID card read: {name}</source>
+        <translation>Đã đọc thẻ căn cước: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CameraSession</name>
+    <message>
+        <source>Opening the camera…</source>
+        <translation>Đang mở máy ảnh…</translation>
+    </message>
+    <message>
+        <source>Waiting for the first picture…</source>
+        <translation>Đang chờ hình đầu tiên…</translation>
+    </message>
+    <message>
+        <source>No picture from the camera.</source>
+        <translation>Không có hình từ máy ảnh.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera preview</source>
+        <translation>Hình xem trước từ máy ảnh</translation>
+    </message>
+</context>
+<context>
     <name>Channel</name>
     <message>
         <source>At the counter</source>
@@ -308,6 +432,153 @@
     </message>
 </context>
 <context>
+    <name>ChipDialog</name>
+    <message>
+        <source>Read the ID card chip</source>
+        <translation>Đọc chip thẻ căn cước</translation>
+    </message>
+    <message>
+        <source>Put the ID card on the reader. Check the three details below against the card, then press Enter.</source>
+        <translation>Đặt thẻ căn cước lên đầu đọc. Đối chiếu ba thông tin dưới đây với thẻ, rồi nhấn Enter.</translation>
+    </message>
+    <message>
+        <source>12-digit ID number</source>
+        <translation>Số định danh 12 chữ số</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy or YYMMDD</source>
+        <translation>dd/mm/yyyy hoặc YYMMDD</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy or YYMMDD (&quot;Có giá trị đến&quot;)</source>
+        <translation>dd/mm/yyyy hoặc YYMMDD (&quot;Có giá trị đến&quot;)</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>&amp;Số định danh:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Ngày sinh:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry date:</source>
+        <translation>Có giá trị đến (&amp;hết hạn):</translation>
+    </message>
+    <message>
+        <source>Face photo from the chip</source>
+        <translation>Ảnh chân dung trong chip</translation>
+    </message>
+    <message>
+        <source>&amp;Read chip</source>
+        <translation>Đọc &amp;chip</translation>
+    </message>
+    <message>
+        <source>&amp;Use these details</source>
+        <translation>&amp;Dùng thông tin này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Filled in from the QR code. The expiry date is worked out from the birth and issue dates: check it on the card.</source>
+        <translation>Đã điền từ mã QR. Ngày hết hạn được tính từ ngày sinh và ngày cấp: hãy đối chiếu trên thẻ.</translation>
+    </message>
+    <message>
+        <source>Reading the chip… keep the card still on the reader.</source>
+        <translation>Đang đọc chip… giữ yên thẻ trên đầu đọc.</translation>
+    </message>
+    <message>
+        <source>Type the 12-digit ID number printed on the card.</source>
+        <translation>Nhập số định danh 12 chữ số in trên thẻ.</translation>
+    </message>
+    <message>
+        <source>Type the birth date as on the card, for example 01/01/1990.</source>
+        <translation>Nhập ngày sinh như trên thẻ, ví dụ 01/01/1990.</translation>
+    </message>
+    <message>
+        <source>Type the expiry date (&quot;Có giá trị đến&quot;) as on the card, for example 01/01/2040.</source>
+        <translation>Nhập ngày hết hạn (&quot;Có giá trị đến&quot;) như trên thẻ, ví dụ 01/01/2040.</translation>
+    </message>
+    <message>
+        <source>The issuing authority&apos;s certificate was checked too.</source>
+        <translation>Chứng thư của cơ quan cấp thẻ cũng đã được kiểm tra.</translation>
+    </message>
+    <message>
+        <source>The issuing authority&apos;s certificate was not checked (no CSCA certificate is configured).</source>
+        <translation>Chưa kiểm tra chứng thư của cơ quan cấp thẻ (chưa cài đặt chứng thư CSCA).</translation>
+    </message>
+    <message>
+        <source>Authentic: the data read matches the chip&apos;s signature.</source>
+        <translation>Xác thực: dữ liệu đọc được khớp với chữ ký số của chip.</translation>
+    </message>
+    <message>
+        <source>Not authentic: the chip&apos;s data does not match its signature. Do not use it; type the details from the card.</source>
+        <translation>Không xác thực được: dữ liệu trong chip không khớp với chữ ký số. Không dùng dữ liệu này; hãy nhập thông tin từ thẻ.</translation>
+    </message>
+    <message>
+        <source>(photo cannot be shown)</source>
+        <translation>(không hiển thị được ảnh)</translation>
+    </message>
+    <message>
+        <source>(no photo)</source>
+        <translation>(không có ảnh)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <source>Home town</source>
+        <translation>Quê quán</translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>Họ tên cha</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>Họ tên mẹ</translation>
+    </message>
+    <message>
+        <source>Old ID number</source>
+        <translation>Số CMND cũ</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+</context>
+<context>
     <name>CopyKind</name>
     <message>
         <source>Original</source>
@@ -328,6 +599,13 @@
     <message>
         <source>Present the original</source>
         <translation>Xuất trình bản chính</translation>
+    </message>
+</context>
+<context>
+    <name>CornerEditor</name>
+    <message>
+        <source>Page corners</source>
+        <translation>Các góc trang</translation>
     </message>
 </context>
 <context>
@@ -573,6 +851,10 @@
         <translation>Tệp</translation>
     </message>
     <message>
+        <source>Signature</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
         <source>Papers</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
@@ -603,6 +885,14 @@
     <message>
         <source>Check si&amp;gnatures</source>
         <translation>Kiểm tra &amp;chữ ký</translation>
+    </message>
+    <message>
+        <source>Sign all &amp;unsigned…</source>
+        <translation>Ký &amp;nốt các văn bản chưa ký…</translation>
+    </message>
+    <message>
+        <source>Sign every document of this dossier that is not signed yet, with one PIN entry</source>
+        <translation>Ký mọi văn bản chưa ký của hồ sơ này, chỉ nhập mã PIN một lần</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -783,6 +1073,10 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Province</source>
+        <translation>Gửi tỉnh</translation>
+    </message>
+    <message>
         <source>Overdue since {due}</source>
         <translation>Quá hạn từ {due}</translation>
     </message>
@@ -898,6 +1192,18 @@
         <translation>Chứng thư số này không dùng để ký văn bản. Hãy chọn chứng thư số dùng để ký trên thiết bị, hoặc hỏi nhà cung cấp chứng thư số.</translation>
     </message>
     <message>
+        <source>The remote signing service cannot be reached. Nothing was signed or lost; sign again when the network is back, or sign with a USB token.</source>
+        <translation>Không kết nối được dịch vụ ký số từ xa. Chưa có văn bản nào được ký và không mất dữ liệu; hãy ký lại khi có mạng, hoặc ký bằng USB token.</translation>
+    </message>
+    <message>
+        <source>The remote signing service refused the account. Check the user name and password given by the certificate provider.</source>
+        <translation>Dịch vụ ký số từ xa từ chối tài khoản. Hãy kiểm tra tên đăng nhập và mật khẩu do nhà cung cấp chứng thư số cấp.</translation>
+    </message>
+    <message>
+        <source>The remote signing service refused the signing PIN or the one-time code (OTP). Nothing was signed; type them again carefully.</source>
+        <translation>Dịch vụ ký số từ xa không chấp nhận mã PIN ký hoặc mã xác thực một lần (OTP). Chưa có văn bản nào được ký; hãy nhập lại cẩn thận.</translation>
+    </message>
+    <message>
         <source>The PDF file cannot be used. Scan or export the document again, then try again.</source>
         <translation>Không dùng được tệp PDF này. Hãy quét hoặc xuất lại tài liệu, rồi thử lại.</translation>
     </message>
@@ -920,6 +1226,22 @@
     <message>
         <source>This step is not possible for the ticket now (it may already have been called or served). Look at the queue again and choose again.</source>
         <translation>Không thể thực hiện bước này với phiếu lúc này (phiếu có thể đã được gọi hoặc đã phục vụ). Hãy xem lại hàng chờ rồi chọn lại.</translation>
+    </message>
+    <message>
+        <source>The statistics file could not be saved. Close it if it is open in another program, or choose another folder (for example Documents), then export again.</source>
+        <translation>Không lưu được tệp thống kê. Hãy đóng tệp nếu đang mở trong chương trình khác, hoặc chọn thư mục khác (ví dụ Documents), rồi xuất lại.</translation>
+    </message>
+    <message>
+        <source>The office queue computer could not do this. Try again; if it fails again, restart the queue on that computer.</source>
+        <translation>Máy chủ hàng đợi của cơ quan không thực hiện được yêu cầu này. Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại hàng đợi trên máy đó.</translation>
+    </message>
+    <message>
+        <source>The office queue computer does not answer. Check that it is switched on and connected to the office network; this screen reconnects by itself and nothing is lost.</source>
+        <translation>Máy chủ hàng đợi của cơ quan không phản hồi. Hãy kiểm tra máy đó đã bật và đã nối mạng nội bộ; màn hình này sẽ tự kết nối lại và không mất dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>The office queue refused this computer: its office key is wrong. Ask the administrator for the key (counter-app queue key on the queue computer) and set it again.</source>
+        <translation>Hàng đợi của cơ quan từ chối máy này: khóa cơ quan không đúng. Hãy xin quản trị viên khóa đúng (lệnh counter-app queue key trên máy chủ hàng đợi) rồi đặt lại.</translation>
     </message>
     <message>
         <source>The calendar file cannot be read. Ask the province for a correct calendar file.</source>
@@ -988,6 +1310,70 @@
     <message>
         <source>Scanning was cancelled. The pages already scanned are kept.</source>
         <translation>Đã hủy việc quét. Các trang đã quét vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last page could not be kept. The pages already captured are kept; free some disk space (or delete unneeded pages), then scan the remaining pages.</source>
+        <translation>Ổ đĩa đã đầy: không giữ được trang vừa quét. Các trang đã nhận vẫn được giữ; hãy giải phóng dung lượng ổ đĩa (hoặc xóa các trang không cần), rồi quét các trang còn lại.</translation>
+    </message>
+    <message>
+        <source>A separator sheet names a paper this dossier does not have. Take that sheet out or print the right one, then scan the remaining pages; the pages already scanned are kept.</source>
+        <translation>Tờ phân cách ghi một giấy tờ mà hồ sơ này không có. Hãy bỏ tờ đó ra hoặc in đúng tờ phân cách, rồi quét các trang còn lại; các trang đã quét vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>The document camera stopped working. The pages already captured are kept; check the camera&apos;s cable, then open the camera again.</source>
+        <translation>Máy ảnh tài liệu đã ngừng hoạt động. Các trang đã chụp vẫn được giữ lại; hãy kiểm tra dây cáp của máy ảnh rồi mở lại máy ảnh.</translation>
+    </message>
+    <message>
+        <source>The document camera was not found. Check that it is plugged in and not used by another program, then choose it again in the settings.</source>
+        <translation>Không tìm thấy máy ảnh tài liệu. Hãy kiểm tra máy ảnh đã được cắm và không bị chương trình khác sử dụng, rồi chọn lại trong phần cài đặt.</translation>
+    </message>
+    <message>
+        <source>The document camera stopped sending pictures (unplugged?). The pages already captured are kept; plug the camera in again and reopen it.</source>
+        <translation>Máy ảnh tài liệu không còn gửi hình (bị rút dây?). Các trang đã chụp vẫn được giữ lại; hãy cắm lại máy ảnh rồi mở lại.</translation>
+    </message>
+    <message>
+        <source>The ID card chip could not be read. Put the card flat on the reader and read again; or fill in the details from the card&apos;s QR code or by hand.</source>
+        <translation>Không đọc được chip thẻ căn cước. Đặt thẻ nằm phẳng trên đầu đọc và đọc lại; hoặc điền thông tin từ mã QR trên thẻ hay nhập tay.</translation>
+    </message>
+    <message>
+        <source>No card reader was found. Check that the reader is plugged in (and its driver installed), then read again.</source>
+        <translation>Không tìm thấy đầu đọc thẻ. Kiểm tra đầu đọc đã được cắm (và đã cài trình điều khiển), rồi đọc lại.</translation>
+    </message>
+    <message>
+        <source>There is no card on the reader. Put the ID card flat on the reader and read again.</source>
+        <translation>Chưa có thẻ trên đầu đọc. Đặt thẻ căn cước nằm phẳng trên đầu đọc và đọc lại.</translation>
+    </message>
+    <message>
+        <source>The chip refused the details entered. Check the ID number, the date of birth and the expiry date against the card, then read again.</source>
+        <translation>Chip không chấp nhận thông tin đã nhập. Đối chiếu số định danh, ngày sinh và ngày hết hạn với thẻ, rồi đọc lại.</translation>
+    </message>
+    <message>
+        <source>The card was moved away while it was being read. Keep it still on the reader and read again; nothing was kept from the broken read.</source>
+        <translation>Thẻ bị nhấc ra khi đang đọc. Giữ yên thẻ trên đầu đọc và đọc lại; không giữ lại dữ liệu nào của lần đọc bị gián đoạn.</translation>
+    </message>
+    <message>
+        <source>The chip&apos;s data is damaged or does not match its signature. Do not rely on it: check the card itself and fill in the details from the card.</source>
+        <translation>Dữ liệu trong chip bị hỏng hoặc không khớp với chữ ký số. Không dựa vào dữ liệu này: kiểm tra thẻ và điền thông tin từ thẻ.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to do this. Ask an officer with the right role (office leader or administrator) to do it; nothing was changed.</source>
+        <translation>Tài khoản của bạn không được phép làm việc này. Hãy nhờ cán bộ có vai trò phù hợp (lãnh đạo hoặc quản trị viên cơ quan) thực hiện; chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Log in first: the screen is locked or nobody is logged in. Nothing was changed.</source>
+        <translation>Hãy đăng nhập trước: màn hình đang khóa hoặc chưa có ai đăng nhập. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check the keyboard language and Caps Lock, then type them again.</source>
+        <translation>Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra bộ gõ tiếng Việt và phím Caps Lock, rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>This account has been withdrawn by the province and can no longer log in. Ask the office administrator.</source>
+        <translation>Tài khoản này đã bị tỉnh thu hồi và không thể đăng nhập nữa. Hãy hỏi quản trị viên của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked for a few minutes. Wait, then try again, or ask the office administrator.</source>
+        <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản tạm bị khóa trong vài phút. Hãy chờ rồi thử lại, hoặc hỏi quản trị viên của cơ quan.</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1449,10 @@
         <translation>Chạm vào dịch vụ cần làm để lấy số thứ tự</translation>
     </message>
     <message>
+        <source>Taking a number is paused for a moment: the queue computer cannot be reached. Please wait, or ask the officer.</source>
+        <translation>Việc lấy số tạm dừng trong giây lát: không kết nối được với máy chủ hàng đợi. Xin vui lòng chờ, hoặc hỏi cán bộ.</translation>
+    </message>
+    <message>
         <source>No priority</source>
         <translation>Không ưu tiên</translation>
     </message>
@@ -1111,6 +1501,43 @@
     </message>
 </context>
 <context>
+    <name>LoginPanel</name>
+    <message>
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Type your user name and password, then press Enter.</source>
+        <translation>Nhập tên đăng nhập và mật khẩu, rồi nhấn Enter.</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Type both your user name and your password.</source>
+        <translation>Hãy nhập cả tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(ies) left before the account is locked.</source>
+        <translation>
+            <numerusform>Còn %n lần thử trước khi tài khoản bị khóa.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can try again at {time}.</source>
+        <translation>Bạn có thể thử lại lúc {time}.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Receive dossiers
@@ -1135,6 +1562,12 @@ Ctrl+3</translation>
 Ctrl+4</source>
         <translation>Đồng bộ
 Ctrl+4</translation>
+    </message>
+    <message>
+        <source>Queue statistics
+Ctrl+5</source>
+        <translation>Thống kê hàng đợi
+Ctrl+5</translation>
     </message>
     <message>
         <source>&amp;Dossier</source>
@@ -1173,6 +1606,10 @@ Ctrl+4</translation>
         <translation>Đồng &amp;bộ</translation>
     </message>
     <message>
+        <source>Queue s&amp;tatistics</source>
+        <translation>Thống &amp;kê hàng đợi</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Quản trị</translation>
     </message>
@@ -1191,6 +1628,10 @@ Ctrl+4</translation>
     <message>
         <source>&amp;Check the system</source>
         <translation>&amp;Kiểm tra hệ thống</translation>
+    </message>
+    <message>
+        <source>Officer &amp;accounts…</source>
+        <translation>Tài khoản &amp;cán bộ…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1310,6 +1751,28 @@ Ctrl+4</translation>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Notice on the display screen</source>
+        <translation>Thông báo trên màn hình hiển thị</translation>
+    </message>
+    <message>
+        <source>&amp;Notice:</source>
+        <translation>&amp;Thông báo:</translation>
+    </message>
+    <message>
+        <source>Leave it empty to show the usual greeting.</source>
+        <translation>Để trống thì hiện lời chào thường lệ.</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <source>Blank?</source>
+        <translation>Trống?</translation>
+    </message>
+</context>
+<context>
     <name>PdfActions</name>
     <message>
         <source>Print {title}</source>
@@ -1355,6 +1818,14 @@ Ctrl+4</translation>
         <translation>Mã PIN</translation>
     </message>
     <message>
+        <source>One-time code (OTP)</source>
+        <translation>Mã xác thực một lần (OTP)</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code (OTP) sent by the signing service:</source>
+        <translation>&amp;Mã xác thực một lần (OTP) do dịch vụ ký số gửi:</translation>
+    </message>
+    <message>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
@@ -1365,6 +1836,10 @@ Ctrl+4</translation>
     <message>
         <source>Type the PIN first.</source>
         <translation>Hãy nhập mã PIN trước.</translation>
+    </message>
+    <message>
+        <source>Type the one-time code (OTP) too.</source>
+        <translation>Hãy nhập cả mã xác thực một lần (OTP).</translation>
     </message>
     <message>
         <source>The token is LOCKED after too many wrong PINs. Do not try again: ask the certificate provider to unlock it.</source>
@@ -1462,6 +1937,17 @@ Ctrl+4</translation>
     </message>
 </context>
 <context>
+    <name>QueueDialogs</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;Đồng ý</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+</context>
+<context>
     <name>QueuePanel</name>
     <message>
         <source>Counter {n} — {officer}</source>
@@ -1500,6 +1986,10 @@ Ctrl+4</translation>
         <translation>Khách không phiếu… (F9)</translation>
     </message>
     <message>
+        <source>Call a ticket… (F5)</source>
+        <translation>Gọi số chỉ định… (F5)</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Đang chờ</translation>
     </message>
@@ -1526,6 +2016,14 @@ Ctrl+4</translation>
     <message>
         <source>&amp;Reprint</source>
         <translation>&amp;In lại</translation>
+    </message>
+    <message>
+        <source>Work &amp;profile…</source>
+        <translation>&amp;Phân công dịch vụ…</translation>
+    </message>
+    <message>
+        <source>Display &amp;notice…</source>
+        <translation>Thông báo &amp;màn hình…</translation>
     </message>
     <message>
         <source>No ticket at this counter. Press F2 to call the next citizen.</source>
@@ -1564,6 +2062,18 @@ Ctrl+4</translation>
         <translation>Phục vụ công dân không có phiếu</translation>
     </message>
     <message>
+        <source>Counter {n}</source>
+        <translation>Quầy {n}</translation>
+    </message>
+    <message>
+        <source>The work profile of this counter is saved.</source>
+        <translation>Đã lưu phân công dịch vụ của quầy.</translation>
+    </message>
+    <message>
+        <source>The display screens will show the new notice.</source>
+        <translation>Màn hình hiển thị sẽ chạy thông báo mới.</translation>
+    </message>
+    <message>
         <source>Ticket {number} issued.</source>
         <translation>Đã cấp số {number}.</translation>
     </message>
@@ -1582,6 +2092,141 @@ Ctrl+4</translation>
     <message>
         <source>walk-in</source>
         <translation>không có phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>QueueStatsPage</name>
+    <message>
+        <source>Tickets</source>
+        <translation>Số phiếu</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>Đã phục vụ</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Vắng mặt</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Chuyển tiếp</translation>
+    </message>
+    <message>
+        <source>Mean wait (min)</source>
+        <translation>Chờ trung bình (phút)</translation>
+    </message>
+    <message>
+        <source>Wait p90 (min)</source>
+        <translation>Chờ P90 (phút)</translation>
+    </message>
+    <message>
+        <source>Mean service (min)</source>
+        <translation>Phục vụ trung bình (phút)</translation>
+    </message>
+    <message>
+        <source>Service p90 (min)</source>
+        <translation>Phục vụ P90 (phút)</translation>
+    </message>
+    <message>
+        <source>Queue statistics</source>
+        <translation>Thống kê hàng đợi</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>Xem &amp;số liệu</translation>
+    </message>
+    <message>
+        <source>Last &amp;7 days</source>
+        <translation>&amp;7 ngày gần nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Export XLSX… (Ctrl+E)</source>
+        <translation>Xuất &amp;Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>Từ n&amp;gày:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Đến ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Lượt công dân</translation>
+    </message>
+    <message>
+        <source>90% waited at most (min)</source>
+        <translation>90% chờ không quá (phút)</translation>
+    </message>
+    <message>
+        <source>90% served within (min)</source>
+        <translation>90% phục vụ trong vòng (phút)</translation>
+    </message>
+    <message>
+        <source>Waiting time, 3-minute steps (tickets)</source>
+        <translation>Thời gian chờ, mỗi cột 3 phút (số phiếu)</translation>
+    </message>
+    <message>
+        <source>Service time, 3-minute steps (tickets)</source>
+        <translation>Thời gian phục vụ, mỗi cột 3 phút (số phiếu)</translation>
+    </message>
+    <message>
+        <source>Tickets per service</source>
+        <translation>Số phiếu theo dịch vụ</translation>
+    </message>
+    <message>
+        <source>No tickets in this period</source>
+        <translation>Không có phiếu nào trong thời gian này</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dịch vụ</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Per counter</source>
+        <translation>Theo quầy</translation>
+    </message>
+    <message>
+        <source>Per officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <source>Per service</source>
+        <translation>Theo dịch vụ</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Theo ngày</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Xuất thống kê</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Statistics saved to {path}</source>
+        <translation>Đã lưu thống kê vào {path}</translation>
     </message>
 </context>
 <context>
@@ -1688,6 +2333,354 @@ Ctrl+4</translation>
     <message>
         <source>Appointment to return the result: {due}</source>
         <translation>Hẹn trả kết quả: {due}</translation>
+    </message>
+</context>
+<context>
+    <name>ScanActions</name>
+    <message>
+        <source>Sc&amp;an papers…</source>
+        <translation>Quét &amp;giấy tờ…</translation>
+    </message>
+    <message>
+        <source>Scan, photograph or import the pages of the chosen paper.</source>
+        <translation>Quét, chụp hoặc nhập các trang của giấy tờ đang chọn.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan papers · {code}</source>
+        <translation>Quét giấy tờ · {code}</translation>
+    </message>
+    <message>
+        <source>Scan papers into the dossier</source>
+        <translation>Quét giấy tờ vào hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Giấy tờ:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;anner:</source>
+        <translation>&amp;Máy quét:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation>&amp;Kiểu quét:</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Quét</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Các trang</translation>
+    </message>
+    <message>
+        <source>◀ Move (Ctrl+←)</source>
+        <translation>◀ Đưa lên trước (Ctrl+←)</translation>
+    </message>
+    <message>
+        <source>Move ▶ (Ctrl+→)</source>
+        <translation>Đưa ra sau ▶ (Ctrl+→)</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate (R)</source>
+        <translation>&amp;Xoay (R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (Del)</source>
+        <translation>Xó&amp;a (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete (Ctrl+Z)</source>
+        <translation>&amp;Hoàn tác xóa (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Not &amp;blank</source>
+        <translation>Khô&amp;ng trống</translation>
+    </message>
+    <message>
+        <source>The page was flagged blank; keep it as a real page.</source>
+        <translation>Trang này bị đánh dấu là trang trống; giữ lại như một trang thật.</translation>
+    </message>
+    <message>
+        <source>&amp;Insert from scanner</source>
+        <translation>&amp;Chèn từ máy quét</translation>
+    </message>
+    <message>
+        <source>Scan pages and put them before the chosen page.</source>
+        <translation>Quét thêm trang và đặt trước trang đang chọn.</translation>
+    </message>
+    <message>
+        <source>Rep&amp;lace from scanner</source>
+        <translation>&amp;Thay bằng trang quét</translation>
+    </message>
+    <message>
+        <source>Scan one page in place of the chosen page.</source>
+        <translation>Quét một trang để thay cho trang đang chọn.</translation>
+    </message>
+    <message>
+        <source>Add from &amp;file…</source>
+        <translation>Thêm từ tệ&amp;p…</translation>
+    </message>
+    <message>
+        <source>Add from ca&amp;mera</source>
+        <translation>Chụp bằng cam&amp;era</translation>
+    </message>
+    <message>
+        <source>Separator s&amp;heets…</source>
+        <translation>&amp;In tờ phân cách…</translation>
+    </message>
+    <message>
+        <source>Print one separator sheet per paper: put each before its paper and scan the whole pile at once.</source>
+        <translation>In mỗi giấy tờ một tờ phân cách: đặt mỗi tờ trước giấy tờ của nó rồi quét cả xấp một lần.</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve component</source>
+        <translation>&amp;Lưu thành phần</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Insert from scanner</source>
+        <translation>Chèn từ máy quét</translation>
+    </message>
+    <message>
+        <source>Replace from scanner</source>
+        <translation>Thay bằng trang quét</translation>
+    </message>
+    <message>
+        <source>Insert from file…</source>
+        <translation>Chèn từ tệp…</translation>
+    </message>
+    <message>
+        <source>Replace from file…</source>
+        <translation>Thay bằng trang từ tệp…</translation>
+    </message>
+    <message>
+        <source>Rotate clockwise</source>
+        <translation>Xoay theo chiều kim đồng hồ</translation>
+    </message>
+    <message>
+        <source>Rotate anticlockwise</source>
+        <translation>Xoay ngược chiều kim đồng hồ</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source> — {n} page(s), saved</source>
+        <translation> — {n} trang, đã lưu</translation>
+    </message>
+    <message>
+        <source> — {n} page(s), not saved yet</source>
+        <translation> — {n} trang, chưa lưu</translation>
+    </message>
+    <message>
+        <source>glass</source>
+        <translation>mặt kính</translation>
+    </message>
+    <message>
+        <source>feeder</source>
+        <translation>khay nạp giấy</translation>
+    </message>
+    <message>
+        <source>both sides</source>
+        <translation>hai mặt</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>màu</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>thang xám</translation>
+    </message>
+    <message>
+        <source>black and white</source>
+        <translation>đen trắng</translation>
+    </message>
+    <message>
+        <source>{source}, {mode}, {dpi} dpi</source>
+        <translation>{source}, {mode}, {dpi} dpi</translation>
+    </message>
+    <message>
+        <source>No scanner was found. Connect and switch on the scanner, or add pages from files.</source>
+        <translation>Không tìm thấy máy quét. Hãy kết nối và bật máy quét, hoặc thêm trang từ tệp.</translation>
+    </message>
+    <message>
+        <source>Choose a scanner first.</source>
+        <translation>Hãy chọn máy quét trước.</translation>
+    </message>
+    <message>
+        <source>Choose a page in the strip first.</source>
+        <translation>Hãy chọn một trang trong dải ảnh trước.</translation>
+    </message>
+    <message>
+        <source>Add pages from files</source>
+        <translation>Thêm trang từ tệp</translation>
+    </message>
+    <message>
+        <source>Scans and photos ({patterns})</source>
+        <translation>Bản quét và ảnh chụp ({patterns})</translation>
+    </message>
+    <message>
+        <source>File import is not set up on this computer.</source>
+        <translation>Máy này chưa được cài đặt chức năng nhập tệp.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first page…</source>
+        <translation>Đang chờ trang đầu tiên…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current page…</source>
+        <translation>Sẽ dừng sau trang đang quét…</translation>
+    </message>
+    <message>
+        <source>{component}: page {n} captured.</source>
+        <translation>{component}: đã nhận trang {n}.</translation>
+    </message>
+    <message>
+        <source>{n} page(s) captured ({where}).</source>
+        <translation>Đã nhận {n} trang ({where}).</translation>
+    </message>
+    <message>
+        <source>Page(s) {pages} look blank: check them, then delete them or press Not blank.</source>
+        <translation>Trang {pages} có vẻ là trang trống: hãy kiểm tra, rồi xóa hoặc nhấn Không trống.</translation>
+    </message>
+    <message>
+        <source>No page came out of the scanner: put the paper in, then scan again.</source>
+        <translation>Máy quét không ra trang nào: hãy đặt giấy vào rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>Page deleted. Ctrl+Z brings it back.</source>
+        <translation>Đã xóa trang. Nhấn Ctrl+Z để lấy lại.</translation>
+    </message>
+    <message>
+        <source>Page {n}</source>
+        <translation>Trang {n}</translation>
+    </message>
+    <message>
+        <source>Page {n} · blank?</source>
+        <translation>Trang {n} · trống?</translation>
+    </message>
+    <message>
+        <source>No pages yet: press Scan (Alt+S), or add pages from a file.</source>
+        <translation>Chưa có trang nào: nhấn Quét (Alt+Q), hoặc thêm trang từ tệp.</translation>
+    </message>
+    <message>
+        <source>scanner</source>
+        <translation>máy quét</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>camera tài liệu</translation>
+    </message>
+    <message>
+        <source>Page {n} of {total}</source>
+        <translation>Trang {n}/{total}</translation>
+    </message>
+    <message>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} dpi</translation>
+    </message>
+    <message>
+        <source>turned {degrees}°</source>
+        <translation>đã xoay {degrees}°</translation>
+    </message>
+    <message>
+        <source>looks blank: delete it, or press Not blank to keep it</source>
+        <translation>có vẻ là trang trống: hãy xóa, hoặc nhấn Không trống để giữ lại</translation>
+    </message>
+    <message>
+        <source>Separator sheets {code}</source>
+        <translation>Tờ phân cách {code}</translation>
+    </message>
+    <message>
+        <source>Saving {component}…</source>
+        <translation>Đang lưu {component}…</translation>
+    </message>
+    <message>
+        <source>Saved {component}: {pages} page(s), {size} KB, kept with the dossier as {file}.</source>
+        <translation>Đã lưu {component}: {pages} trang, {size} KB, lưu kèm hồ sơ với tên {file}.</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Đóng mà không lưu?</translation>
+    </message>
+    <message>
+        <source>The pages of {components} are not saved and will be lost. Close anyway?</source>
+        <translation>Các trang của {components} chưa được lưu và sẽ bị mất. Vẫn đóng?</translation>
+    </message>
+    <message>
+        <source>Close &amp;without saving</source>
+        <translation>Đóng &amp;không lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Keep scanning</source>
+        <translation>&amp;Tiếp tục quét</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>&amp;Lock / switch officer</source>
+        <translation>&amp;Khóa máy / đổi cán bộ</translation>
+    </message>
+    <message>
+        <source>Officer: {name}</source>
+        <translation>Cán bộ: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAdminDialog</name>
+    <message>
+        <source>Create the administrator account</source>
+        <translation>Tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password (8 characters or more):</source>
+        <translation>&amp;Mật khẩu (từ 8 ký tự trở lên):</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>C&amp;reate and log in</source>
+        <translation>Tạo và đăn&amp;g nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <source>No officer account exists yet. Create the office administrator&apos;s account: the administrator then adds the officers&apos; accounts. Until then everyone can do everything on this computer.</source>
+        <translation>Chưa có tài khoản cán bộ nào. Hãy tạo tài khoản cho quản trị viên của cơ quan: sau đó quản trị viên sẽ thêm tài khoản cho các cán bộ. Cho đến lúc đó, ai cũng làm được mọi việc trên máy này.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>Hai mật khẩu không khớp nhau. Hãy nhập lại.</translation>
     </message>
 </context>
 <context>
@@ -1816,12 +2809,44 @@ Ctrl+4</translation>
 <context>
     <name>SigningActions</name>
     <message>
+        <source>Signing token removed: {label}. Plug it in again to sign.</source>
+        <translation>Đã rút thiết bị ký số: {label}. Hãy cắm lại để ký.</translation>
+    </message>
+    <message>
+        <source>Signing token plugged in: {label}</source>
+        <translation>Đã cắm thiết bị ký số: {label}</translation>
+    </message>
+    <message>
+        <source>Signing token: {labels}</source>
+        <translation>Thiết bị ký số: {labels}</translation>
+    </message>
+    <message>
+        <source>No signing token is plugged in.</source>
+        <translation>Chưa cắm thiết bị ký số nào.</translation>
+    </message>
+    <message>
+        <source>Every document is already signed.</source>
+        <translation>Mọi văn bản đều đã được ký.</translation>
+    </message>
+    <message>
         <source>Signed {done} document(s); the timestamp is added when the network is back.</source>
         <translation>Đã ký {done} văn bản; dấu thời gian sẽ được bổ sung khi có mạng.</translation>
     </message>
     <message>
         <source>Signed {done} of {total} document(s); sign the others again after fixing the problem.</source>
         <translation>Đã ký {done}/{total} văn bản; hãy ký lại các văn bản còn lại sau khi khắc phục sự cố.</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>hoàn tất</translation>
+    </message>
+    <message>
+        <source>completion failed</source>
+        <translation>hoàn thiện không thành công</translation>
+    </message>
+    <message>
+        <source>waiting for the network</source>
+        <translation>đang chờ có mạng</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2949,46 @@ Ctrl+4</translation>
         <translation>Quầy này chưa được kết nối với hệ thống của tỉnh.</translation>
     </message>
     <message>
+        <source>Needs your attention</source>
+        <translation>Cần anh/chị xử lý</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>&amp;Open the dossier</source>
+        <translation>&amp;Mở hồ sơ</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Gửi &amp;lại</translation>
+    </message>
+    <message>
+        <source>After correcting the dossier, send the refused change again.</source>
+        <translation>Sau khi sửa hồ sơ, gửi lại thay đổi bị từ chối.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as seen</source>
+        <translation>Đánh &amp;dấu đã xem</translation>
+    </message>
+    <message>
+        <source>The province&apos;s change is kept in the record; it is just no longer listed here.</source>
+        <translation>Thay đổi của tỉnh vẫn được lưu trong hồ sơ, chỉ không hiện ở danh sách này nữa.</translation>
+    </message>
+    <message>
+        <source>Refused by the province: {reason}</source>
+        <translation>Tỉnh từ chối: {reason}</translation>
+    </message>
+    <message>
+        <source>The province set &quot;{wanted}&quot; but here the dossier is &quot;{local}&quot;: {reason}</source>
+        <translation>Tỉnh đặt trạng thái &quot;{wanted}&quot; nhưng trên máy hồ sơ đang &quot;{local}&quot;: {reason}</translation>
+    </message>
+    <message>
         <source>{n} change(s)</source>
         <translation>{n} thay đổi</translation>
     </message>
@@ -1934,6 +2999,171 @@ Ctrl+4</translation>
     <message>
         <source>never</source>
         <translation>chưa lần nào</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPickDialog</name>
+    <message>
+        <source>Call a ticket out of turn</source>
+        <translation>Gọi một số không theo thứ tự</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. A012</source>
+        <translation>Số phiếu, ví dụ A012</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Số phiếu:</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting tickets:</source>
+        <translation>&amp;Các số đang chờ:</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>Không có ai đang chờ.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Officer accounts</source>
+        <translation>Tài khoản cán bộ</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Counter &amp;officer</source>
+        <translation>&amp;Cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>Office l&amp;eader</source>
+        <translation>&amp;Lãnh đạo cơ quan</translation>
+    </message>
+    <message>
+        <source>Office a&amp;dministrator</source>
+        <translation>&amp;Quản trị cơ quan</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>Tạo tài kh&amp;oản</translation>
+    </message>
+    <message>
+        <source>Save &amp;roles</source>
+        <translation>Lưu &amp;vai trò</translation>
+    </message>
+    <message>
+        <source>Set pass&amp;word</source>
+        <translation>Đặt mật khẩ&amp;u</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>Thu hồ&amp;i</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <source>Allow a&amp;gain</source>
+        <translation>Cho &amp;phép lại</translation>
+    </message>
+    <message>
+        <source>Account {user} created.</source>
+        <translation>Đã tạo tài khoản {user}.</translation>
+    </message>
+    <message>
+        <source>Roles of {user} saved.</source>
+        <translation>Đã lưu vai trò của {user}.</translation>
+    </message>
+    <message>
+        <source>New password of {user} saved.</source>
+        <translation>Đã lưu mật khẩu mới của {user}.</translation>
+    </message>
+    <message>
+        <source>{user} can no longer log in.</source>
+        <translation>{user} không còn đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <source>{user} can log in again.</source>
+        <translation>{user} đã có thể đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkProfileDialog</name>
+    <message>
+        <source>Work profile of this counter</source>
+        <translation>Phân công dịch vụ của quầy</translation>
+    </message>
+    <message>
+        <source>&amp;Name shown on the display:</source>
+        <translation>&amp;Tên hiện trên màn hình:</translation>
+    </message>
+    <message>
+        <source>Services strictly in the order listed</source>
+        <translation>Lần lượt theo đúng thứ tự dịch vụ</translation>
+    </message>
+    <message>
+        <source>The longest-waiting ticket of these services</source>
+        <translation>Số chờ lâu nhất trong các dịch vụ này</translation>
+    </message>
+    <message>
+        <source>Calling &amp;mode:</source>
+        <translation>Cách &amp;gọi số:</translation>
+    </message>
+    <message>
+        <source>&amp;Services this counter calls (Space ticks, Alt+Up/Alt+Down moves):</source>
+        <translation>&amp;Dịch vụ quầy này gọi (phím cách để chọn, Alt+↑/Alt+↓ để đổi thứ tự):</translation>
+    </message>
+    <message>
+        <source>No service ticked: the counter calls every service.</source>
+        <translation>Không chọn dịch vụ nào: quầy gọi tất cả các dịch vụ.</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Chuyển &amp;xuống</translation>
     </message>
 </context>
 </TS>
