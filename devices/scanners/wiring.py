@@ -11,7 +11,9 @@ from __future__ import annotations
 from importlib.metadata import entry_points
 
 GROUP = "counter_app.scanners"
-NOT_IN_DIALOG = {"folder"}
+# The watched folder needs a configured path; the camera is offered as its own page source
+# (live preview, corner editing), not as a scanner.
+NOT_IN_DIALOG = {"folder", "camera"}
 
 
 def gui_scanning(*, simulated: bool, page_sources: dict | None = None) -> dict:
