@@ -21,6 +21,7 @@ from counter_app.queue.changes import ChangeWatch
 from counter_app.queue.estimate import WaitEstimate, estimate_for
 from counter_app.queue.numbering import expire_stale, format_number, new_lookup_token, next_seq
 from counter_app.queue.policy import QueuePolicy, load_policy, save_policy
+from counter_app.queue.printing import print_stored
 from counter_app.queue.stats import QueueStatistics, statistics_for
 from counter_app.queue.status import queue_status
 from counter_app.queue.views import QueueStatus, ServiceView, TicketPrint, TicketState, TicketView
@@ -116,14 +117,7 @@ class QueueService:
 
     def print_ticket(self, ref: int | str, send: Callable[[TicketPrint], None]) -> DeviceError | None:
         """Print (or reprint) a stored ticket through ``send``; a device error is recorded and returned."""
-        payload = self.ticket_print(ref)
-        try:
-            send(payload)
-        except DeviceError as exc:
-            self.record_print(payload.ticket_id, exc.code)
-            return exc
-        self.record_print(payload.ticket_id)
-        return None
+        return print_stored(self, ref, send)
 
     def issue_and_print(self, service_code: str, send: Callable[[TicketPrint], None],
                         priority: str = "") -> tuple[TicketView, DeviceError | None]:

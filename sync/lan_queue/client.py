@@ -17,6 +17,7 @@ import requests
 
 from counter_app import errors
 from counter_app.errors import DeviceError, QueueHostError, QueueHostUnreachable, WrongOfficeKey
+from counter_app.queue.printing import print_stored
 from counter_app.queue.views import TicketPrint, TicketView
 from sync.lan_queue import codec
 from sync.lan_queue.auth import signed_headers
@@ -183,14 +184,7 @@ class RemoteQueue:
 
     def print_ticket(self, ref, send: Callable[[TicketPrint], None]) -> DeviceError | None:
         """Prints on this PC's printer what the host says the ticket is; the outcome goes back to the host."""
-        payload = self.ticket_print(ref)
-        try:
-            send(payload)
-        except DeviceError as exc:
-            self.record_print(payload.ticket_id, exc.code)
-            return exc
-        self.record_print(payload.ticket_id)
-        return None
+        return print_stored(self, ref, send)
 
     def issue_and_print(self, service_code: str, send: Callable[[TicketPrint], None], priority: str = ""):
         ticket = self.issue(service_code, priority)
