@@ -9,19 +9,31 @@ Layout of a backup folder (e.g. on a USB drive)::
 The database is copied with SQLite's online backup API, so a backup taken mid-day is
 consistent without stopping the counter. A restore verifies everything first and never
 overwrites a workspace without keeping it aside.
+
+A backup of an encrypted workspace stays encrypted: the database copy keeps its
+SQLCipher key, the folder holds a copy of ``workspace.key.json`` (wrapped keys only),
+and files go to ``<dest>/files-<key id>/`` encrypted under the workspace's current key.
+Verifying or restoring it needs the passphrase or keyring entry of that time.
 """
 from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from counter_app.errors import InvalidInput, WorkspaceError
-from counter_app.storage.db import classify_os_error
-from counter_app.storage.files_io import sha256_of_file
+from counter_app.security import keys as keystore
+from counter_app.security.filecrypt import FileCipher
+from counter_app.storage.db import (
+    classify_os_error,
+    classify_storage_error,
+    connect_raw,
+    is_plain_database,
+    key_opens,
+)
+from counter_app.storage.files_io import sha256_of_file, write_atomically
 from counter_app.storage.filestore import FileStore
 from counter_app.workspace import DB_NAME, Workspace
 
@@ -37,9 +49,26 @@ class BackupReport:
     bytes_copied: int
 
 
-def _referenced_files(db_path: Path) -> list[str]:
-    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as connection:
+def _referenced_files(db_path: Path, key: bytes | None = None) -> list[str]:
+    connection = connect_raw(db_path, key, read_only=True)
+    try:
         return [row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM documents")]
+    finally:
+        connection.close()
+
+
+def _cipher_error() -> type[BaseException]:
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    return sqlcipher.Error
+
+
+def _backup_file_store(workspace: Workspace, dest: Path) -> tuple[str, FileStore]:
+    if not workspace.encrypted:
+        return "files", FileStore(dest / "files")
+    keys = workspace.keys
+    folder = f"files-{keys.current}"  # one folder per data key: a file once there stays readable
+    return folder, FileStore(dest / folder, FileCipher({keys.current: keys.keys[keys.current]}, keys.current))
 
 
 def create_backup(workspace: Workspace, dest: Path, *, now: datetime, keep: int | None = None) -> BackupReport:
@@ -48,25 +77,38 @@ def create_backup(workspace: Workspace, dest: Path, *, now: datetime, keep: int 
     try:
         folder.mkdir(parents=True, exist_ok=False)
         target_db = folder / DB_NAME
-        with sqlite3.connect(workspace.db_path) as source, sqlite3.connect(target_db) as target:
+        key = workspace.db_key  # an encrypted database is copied page by page under the same key
+        source, target = connect_raw(workspace.db_path, key), connect_raw(target_db, key)
+        try:
             source.backup(target)  # consistent snapshot while the app keeps working
-        with sqlite3.connect(target_db) as copy:
+        finally:
+            source.close()
+            target.close()
+        copy = connect_raw(target_db, key)
+        try:
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
             dossiers = copy.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-        shared = FileStore(dest / "files")
+        finally:
+            copy.close()
+        if workspace.encrypted:
+            write_atomically(folder / keystore.KEY_FILE, keystore.key_file_path(workspace.root).read_bytes())
+        files_dir, shared = _backup_file_store(workspace, dest)
         copied = 0
-        hashes = _referenced_files(target_db)
+        hashes = _referenced_files(target_db, key)
         for sha256 in hashes:
             if not shared.exists(sha256):  # already in an earlier backup: content never changes
                 data = workspace.files.get(sha256)
                 shared.put(data)
                 copied += len(data)
         manifest = {"created_at": now.isoformat(timespec="seconds"), "database_sha256": sha256_of_file(target_db),
-                    "dossiers": dossiers, "files": hashes}
+                    "dossiers": dossiers, "files": hashes, "encrypted": workspace.encrypted, "files_dir": files_dir}
         (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     except OSError as exc:
         shutil.rmtree(folder, ignore_errors=True)
         raise classify_os_error(exc) from exc
+    except _cipher_error() as exc:  # SQLCipher's own errors (sqlite3.Error keeps propagating as before)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise classify_storage_error(exc) from exc
     if keep:
         prune(dest, keep)
     return BackupReport(folder, dossiers, len(hashes), copied)
@@ -86,23 +128,48 @@ def prune(dest: Path, keep: int) -> list[Path]:
     return removed
 
 
-def verify_backup(folder: Path) -> list[str]:
-    """Problems found in a backup (empty when it can be restored)."""
+def _backup_keys(folder: Path, manifest: dict, passphrase, keyring_backend) -> keystore.DataKeys | None:
+    """The data keys of an encrypted backup (WorkspaceLocked/WrongKey without the right key)."""
+    if not manifest.get("encrypted"):
+        return None
+    key_file = keystore.load_key_file(folder)
+    if key_file is None:
+        raise WorkspaceError(f"The encrypted backup {folder} has lost its key file; it cannot be restored.")
+    return keystore.unlock(key_file, passphrase, keyring_backend)
+
+
+def _database_key(database: Path, keys: keystore.DataKeys | None) -> bytes | None:
+    if keys is None:
+        return None
+    return next((key for key in keys.keys.values() if key_opens(database, key)), None)
+
+
+def verify_backup(folder: Path, *, passphrase: keystore.PassphraseSource = None, keyring_backend=None) -> list[str]:
+    """Problems found in a backup (empty when it can be restored). An encrypted backup
+    needs its passphrase or keyring entry (else ``WorkspaceLocked``/``WrongKey``)."""
     folder = Path(folder)
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         return [f"manifest unreadable: {exc}"]
+    keys = _backup_keys(folder, manifest, passphrase, keyring_backend)
     problems = []
     database = folder / DB_NAME
     if not database.is_file() or sha256_of_file(database) != manifest.get("database_sha256"):
         problems.append("the database copy is missing or changed since the backup")
     else:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
-            result = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            problems.append(f"the database copy is damaged: {result}")
-    shared = FileStore(folder.parent / "files")
+        key = _database_key(database, keys)
+        if keys is not None and key is None and not is_plain_database(database):
+            problems.append("no key of the backup's key file opens its database copy")
+        else:
+            connection = connect_raw(database, key, read_only=True)
+            try:
+                result = connection.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                connection.close()
+            if result != "ok":
+                problems.append(f"the database copy is damaged: {result}")
+    shared = _shared_store(folder, manifest, keys)
     for sha256 in manifest.get("files", []):
         try:
             shared.get(sha256)
@@ -111,10 +178,16 @@ def verify_backup(folder: Path) -> list[str]:
     return problems
 
 
-def restore_backup(folder: Path, root: Path, *, now: datetime, force: bool = False) -> Path | None:
+def _shared_store(folder: Path, manifest: dict, keys: keystore.DataKeys | None) -> FileStore:
+    cipher = FileCipher(keys.keys, keys.current) if keys else None
+    return FileStore(folder.parent / manifest.get("files_dir", "files"), cipher)
+
+
+def restore_backup(folder: Path, root: Path, *, now: datetime, force: bool = False,
+                   passphrase: keystore.PassphraseSource = None, keyring_backend=None) -> Path | None:
     """Restore ``folder`` into workspace ``root``; returns where the old workspace was kept."""
     folder, root = Path(folder), Path(root)
-    problems = verify_backup(folder)
+    problems = verify_backup(folder, passphrase=passphrase, keyring_backend=keyring_backend)
     if problems:
         raise WorkspaceError("The backup cannot be restored: " + "; ".join(problems[:5]), problems=problems)
     kept = None
@@ -125,9 +198,13 @@ def restore_backup(folder: Path, root: Path, *, now: datetime, force: bool = Fal
         root.rename(kept)
     try:
         root.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(folder / DB_NAME, root / DB_NAME)
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        shared, files = FileStore(folder.parent / "files"), FileStore(root / "files")
+        keys = _backup_keys(folder, manifest, passphrase, keyring_backend)
+        if keys is not None:  # the key file first: an encrypted database without it is lost
+            write_atomically(root / keystore.KEY_FILE, (folder / keystore.KEY_FILE).read_bytes())
+        shutil.copy2(folder / DB_NAME, root / DB_NAME)
+        shared = _shared_store(folder, manifest, keys)
+        files = FileStore(root / "files", FileCipher(keys.keys, keys.current) if keys else None)
         for sha256 in manifest["files"]:
             files.put(shared.get(sha256))
     except OSError as exc:

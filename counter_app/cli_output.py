@@ -5,6 +5,7 @@ import dataclasses
 import json
 from datetime import date, datetime, time
 from enum import Enum
+from pathlib import PurePath
 
 
 def to_jsonable(value):
@@ -25,6 +26,8 @@ def to_jsonable(value):
         return value.strftime("%H:%M")
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, PurePath):
+        return str(value)
     return value
 
 

@@ -109,7 +109,7 @@ class Uploader:
 
     def _send_gaps(self, client: SyncClient, sha256: str, size: int, missing: list[tuple[int, int]]) -> dict:
         state: dict = {}
-        with self.files.path_for(sha256).open("rb") as handle:
+        with self.files.open_plain(sha256) as handle:  # plaintext, also from an encrypted store
             try_compress = self.compress and not handle.read(8).startswith(ALREADY_COMPRESSED)
             for start, end in missing:
                 position = start

@@ -19,14 +19,87 @@ from counter_app.errors import DiskFull, WorkspaceError, WorkspaceReadOnly
 BUSY_TIMEOUT_MS = 10_000
 
 
-def make_engine(db_path: Path | str, *, read_only: bool = False) -> Engine:
-    """An engine on ``db_path``; ``read_only`` for a workspace on read-only media."""
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_plain_database(db_path: Path | str) -> bool:
+    """True for an ordinary SQLite file; an SQLCipher file starts with random bytes."""
+    try:
+        with open(db_path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return True  # a new database is created plain unless a key is given
+    return head in (SQLITE_MAGIC, b"")  # SQLite treats an empty file as an empty database
+
+
+def key_pragma(key: bytes) -> str:
+    # Raw-key form: SQLCipher uses the 256-bit key as is, with no slow KDF on every open.
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect_raw(db_path: Path | str, key: bytes | None = None, *, read_only: bool = False):
+    """A DBAPI connection (sqlite3, or sqlcipher3 when ``key`` is given) for tools that
+    work below SQLAlchemy: backup, integrity checks, key changes."""
+    if key is None:
+        if read_only:
+            return sqlite3.connect(f"file:{Path(db_path).as_posix()}?mode=ro", uri=True)
+        return sqlite3.connect(db_path)
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    if read_only:
+        connection = sqlcipher.connect(f"file:{Path(db_path).as_posix()}?mode=ro", uri=True)
+    else:
+        connection = sqlcipher.connect(str(db_path))
+    connection.execute(key_pragma(key))
+    return connection
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    """DBAPI error classes of both drivers (sqlcipher3 has its own hierarchy)."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    return sqlite3.Error, sqlcipher.Error
+
+
+def key_opens(db_path: Path | str, key: bytes | None) -> bool:
+    """Does ``key`` (None: no key) open the database at ``db_path``?"""
+    try:
+        connection = connect_raw(db_path, key, read_only=True)
+    except database_errors():
+        return False
+    try:
+        if key is not None:
+            connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is expected here, not an error
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except database_errors():  # "file is not a database"
+        return False
+    finally:
+        connection.close()
+
+
+def make_engine(db_path: Path | str, *, read_only: bool = False, key: bytes | None = None) -> Engine:
+    """An engine on ``db_path``; ``read_only`` for a workspace on read-only media;
+    ``key`` (32 bytes) for an SQLCipher-encrypted database."""
     url = f"sqlite:///{db_path}"
     if read_only:
         # Immutable: SQLite needs no -shm/-wal files, which read-only media cannot hold.
         url = f"sqlite:///file:{Path(db_path).as_posix()}?mode=ro&immutable=1&uri=true"
-    # Connections move between the UI thread and workers; each is used by one at a time.
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    if key is None:
+        # Connections move between the UI thread and workers; each is used by one at a time.
+        # hide_parameters: SQL errors and logs never carry the row's values (citizens' names, IDs).
+        engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
+    else:
+        from sqlcipher3 import dbapi2 as sqlcipher
+
+        target = f"file:{Path(db_path).as_posix()}?mode=ro&immutable=1" if read_only else str(db_path)
+
+        def _connect():
+            connection = sqlcipher.connect(target, uri=read_only, check_same_thread=False)
+            connection.execute(key_pragma(key))  # before anything else touches the file
+            return connection
+
+        engine = create_engine(url, module=sqlcipher, creator=_connect, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -51,8 +124,9 @@ def make_engine(db_path: Path | str, *, read_only: bool = False) -> Engine:
 class Database:
     """Session factories for one workspace database."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, key: bytes | None = None):
         self.engine = engine
+        self.key = key  # SQLCipher key, for tools that open their own connection (backup)
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(immediate=True), expire_on_commit=False)
 
@@ -74,16 +148,36 @@ class Database:
 @contextmanager
 def translate_storage_errors():
     """Turn low-level storage failures into typed errors an officer can act on."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
     try:
         yield
     except OperationalError as exc:
         raise classify_storage_error(exc.orig) from exc
+    except DatabaseError as exc:
+        if not _is_damage(exc.orig):
+            raise  # integrity and programming errors are the caller's to handle
+        raise WorkspaceError("The database file is damaged: nothing more was written. Restore the latest "
+                             "backup (counter-app restore) or call IT support.") from exc
     except sqlite3.OperationalError as exc:
+        raise classify_storage_error(exc) from exc
+    except _cipher_operational_error() as exc:
         raise classify_storage_error(exc) from exc
     except OSError as exc:
         raise classify_os_error(exc) from exc
+
+
+def _is_damage(exc: BaseException | None) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "file is not a database" in text
+
+
+def _cipher_operational_error() -> type[BaseException]:
+    try:
+        from sqlcipher3.dbapi2 import OperationalError
+    except ImportError:  # pragma: no cover - the wheel is a declared dependency
+        return sqlite3.OperationalError
+    return OperationalError
 
 
 def classify_storage_error(exc: BaseException | None) -> Exception:

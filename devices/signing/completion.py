@@ -182,6 +182,7 @@ def run_completion(jobs, config: CompletionConfig) -> list[CompletionResult]:
             view = jobs.mark(job.id, "failed", error=str(exc))
         else:
             view = jobs.mark(job.id, "done")
-        log.info("signature job %s (%s): %s at %s", view.id, view.filename, view.state, view.level)
+        # The dossier code, never the file name: an officer may name a file after the citizen.
+        log.info("signature job %s (%s): %s at %s", view.id, view.dossier_code, view.state, view.level)
         results.append(CompletionResult(view.id, view.filename, view.level, view.state, view.last_error))
     return results

@@ -1,0 +1,1 @@
+"""Encryption at rest: workspace keys, encrypted files, enabling and rotating encryption."""
