@@ -98,7 +98,7 @@ def test_audit_verify_checks_the_account_log_too(tmp_path):
     core.accounts.create("quantri", "Quản", "admin-pass-1", ["admin"])
     core.login("quantri", "admin-pass-1")
     ok = ok_json(run("audit", "verify", "--json", workspace=root))
-    assert ok == {"intact": True, "broken_events": [], "broken_account_events": []}
+    assert ok == {"intact": True, "broken_events": [], "broken_account_events": [], "broken_view_events": []}
     with core.workspace.db.write() as session:
         session.execute(update(AccountEvent).where(AccountEvent.kind == "login").values(username="someone"))
     core.workspace.close()

@@ -22,6 +22,13 @@ FAULTS = {"drop_response": 0.08, "cut_request": 0.06, "cut_response": 0.06, "err
 SMALL_CHUNKS = {"chunk": 16 * 1024, "min_chunk": 16 * 1024, "max_chunk": 32 * 1024}
 
 
+def list_views(core):
+    from counter_app.view_audit import list_views as stored_views
+
+    with core.workspace.db.read() as session:
+        return stored_views(session, limit=10_000)
+
+
 def counter_history(core) -> list[tuple]:
     with core.workspace.db.read() as session:
         return [tuple(row) for row in session.execute(text(
@@ -73,8 +80,12 @@ def test_counters_converge_through_faults_with_nothing_lost_or_doubled(tmp_path)
     assert len(local) == len(set(local))
     assert province_set and all(row in remote for row in local if row[2] == "result_ready")
     assert len([r for r in local if r[2] == "result_ready"]) == len(province_set)
-    applied = server_rows(province.db_url, "SELECT count(*) FROM applied_ops")[0][0]
+    applied = server_rows(province.db_url, "SELECT count(*) FROM applied_ops WHERE kind = 'dossier.event'")[0][0]
     assert applied == len(local)
+    # The officers' views (forms printed) travel too, each once.
+    local_views = sum(len(list_views(core)) for core in cores)
+    remote_views = server_rows(province.db_url, "SELECT count(*) FROM view_events")[0][0]
+    assert remote_views == local_views
     for core in cores:
         status = sync_status(core.workspace)
         assert status.delivered and not status.conflicts

@@ -401,3 +401,25 @@ class AccountEvent(Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class ViewEvent(Base):
+    """Append-only, hash-chained log of views of citizens' personal data (who opened which
+    dossier, printed its forms, read its files, searched by name/ID). Holds dossier codes and
+    officer names, never the citizen's data itself."""
+
+    __tablename__ = "view_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)  # the province stores each once
+    at: Mapped[datetime] = mapped_column(DateTime)
+    officer: Mapped[str] = mapped_column(String(64), index=True)
+    roles: Mapped[list] = mapped_column(JSON, default=list)
+    counter: Mapped[str] = mapped_column(Text, default="")
+    workstation: Mapped[str] = mapped_column(Text, default="")
+    view: Mapped[str] = mapped_column(String(32))
+    dossier_code: Mapped[str | None] = mapped_column(String(64), index=True)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+    synced_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # not hashed: set on delivery
