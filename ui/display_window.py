@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from counter_app.errors import QueueAccessRevoked
 from ui.display_common import add_staff_quit, pixel_font, timer
 from ui.display_marquee import Marquee
 from ui.queue_changes import QueueChanges
@@ -23,6 +24,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.messages import describe
 from ui.workers import TaskRunner
 
 POLL_MS = 5000  # safety net only: changes wake the display at once
@@ -136,7 +138,10 @@ class DisplayWindow(QWidget):
             self._again = False
             self.refresh()
 
-    def _read_failed(self, _error) -> None:
+    def _read_failed(self, error) -> None:
+        if isinstance(error, QueueAccessRevoked):  # retrying will not help: say why
+            self.caption.setText(describe(error).text)
+            return
         self.caption.setText(self.tr("Reconnecting…"))  # keeps the last picture; the next poll retries
 
     def show_status(self, status) -> None:

@@ -9,7 +9,7 @@ with a clear notice and resumes by itself as soon as the host answers again.
 """
 from __future__ import annotations
 
-from counter_app.errors import QueueHostError
+from counter_app.errors import QueueAccessRevoked, QueueHostError
 from ui.display_common import add_staff_quit, pixel_font, timer
 from ui.messages import describe
 from ui.qt import (
@@ -114,8 +114,11 @@ class KioskWindow(QWidget):
         for button in self.service_buttons.values():
             button.setEnabled(False)
         self.number.setText("")
-        self.result.setText(self.tr("Taking a number is paused for a moment: the queue computer cannot be "
-                                    "reached. Please wait, or ask the officer.") + "\n" + describe(error).text)
+        if isinstance(error, QueueAccessRevoked):  # not a passing outage: only the reason helps
+            self.result.setText(describe(error).text)
+        else:
+            self.result.setText(self.tr("Taking a number is paused for a moment: the queue computer cannot be "
+                                        "reached. Please wait, or ask the officer.") + "\n" + describe(error).text)
         self._fault(True)
         self._poll.setInterval(OFFLINE_POLL_MS)
 

@@ -129,6 +129,9 @@ class RemoteQueue:
                     if resigns:  # not a failed attempt: sign again at once
                         resigns, attempt = resigns - 1, attempt - 1
                     continue
+                if verdict == "unknown_key":
+                    raise WrongOfficeKey("The queue host does not know this computer's queue key: it was never "
+                                         "issued there or was replaced by a newer one.")
                 raise WrongOfficeKey("The queue host refused this computer's office key.")
             if response.status_code >= 400:
                 raise typed_error(data.get("error", ""), data.get("message", f"HTTP {response.status_code}"))

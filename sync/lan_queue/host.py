@@ -24,7 +24,7 @@ from counter_app.errors import CounterError
 from counter_app.queue.changes import ChangeWatch
 from counter_app.queue.service import QueueService
 from counter_app.storage.models import QueueRequest
-from sync.lan_queue import codec
+from sync.lan_queue import codec, keys
 from sync.lan_queue.auth import Verdict, Verifier
 from sync.lan_queue.operations import OPERATIONS
 
@@ -52,7 +52,10 @@ class _InTransaction:
 class QueueHost:
     def __init__(self, core, key: str, *, epoch: str | None = None):
         self.core, self.db = core, core.workspace.db
-        self.verifier = Verifier(key, epoch or secrets.token_hex(8))
+        # Credentials are read from the settings table per request: issuing or revoking a
+        # workstation key works without restarting the host.
+        self.verifier = Verifier(lambda key_id: keys.credential(self.db, key_id, office_key=key),
+                                 epoch or secrets.token_hex(8))
         self.queue = QueueService(self.db, core.settings, core.clock)
         self.watch = ChangeWatch(self.db)
 
@@ -99,11 +102,15 @@ def build_app(host: QueueHost) -> FastAPI:
 
     async def denied(request: Request, body: bytes) -> JSONResponse | None:
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        verdict = host.verifier.check(request.method, path, body, request.headers)
+        verdict = await run_in_threadpool(host.verifier.check, request.method, path, body, request.headers)
         if verdict == Verdict.OK:
             return None
+        if verdict == Verdict.REVOKED:
+            return _error(403, "queue_access_revoked", "This counter's access to the queue host was revoked.")
         messages = {Verdict.BAD_MAC: "Wrong office key.", Verdict.REPLAY: "This request was already received.",
-                    Verdict.STALE_EPOCH: "The queue host was restarted; ask for its new epoch."}
+                    Verdict.STALE_EPOCH: "The queue host was restarted; ask for its new epoch.",
+                    Verdict.UNKNOWN_KEY: "The queue host does not know this counter's key (never issued, or "
+                                         "replaced by a newer one)."}
         return _error(401, verdict, messages[verdict])
 
     @app.get("/v1/hello")

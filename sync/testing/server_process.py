@@ -23,23 +23,30 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, folder: Path, *, port: int | None = None, enrol_key: str | None = None):
+    def __init__(self, folder: Path, *, port: int | None = None, enrol_key: str | None = None,
+                 db_url: str | None = None, tls: tuple[Path, Path] | None = None):
+        """``tls``: (certificate, key) PEM files: the server speaks HTTPS only."""
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.db_url = f"sqlite:///{self.folder / 'province.sqlite3'}"
+        self.db_url = db_url or f"sqlite:///{self.folder / 'province.sqlite3'}"
         self.port = port or free_port()
         self.enrol_key = enrol_key
+        self.tls = tls
         self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
-        return f"http://{LOOPBACK}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{LOOPBACK}:{self.port}"
 
     def start(self, timeout: float = 30.0) -> ServerProcess:
         command = [sys.executable, "-m", "composition_root", "server", "--db", self.db_url,
                    "--host", LOOPBACK, "--port", str(self.port)]
         if self.enrol_key:
             command += ["--enrol-key", self.enrol_key]
+        if not self.db_url.startswith("sqlite"):  # files beside a SQLite db, else in this folder
+            command += ["--files", str(self.folder / "province-files")]
+        if self.tls:
+            command += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
         self.log = (self.folder / "server.log").open("ab")
         self.process = subprocess.Popen(command, cwd=REPO, stdout=self.log, stderr=subprocess.STDOUT,
                                         env={**os.environ, "PYTHONPATH": str(REPO)})
@@ -48,9 +55,12 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}; see {self.folder / 'server.log'}")
             try:
+                if self.tls:  # listening is enough: the TLS handshake is what HTTPS tests check
+                    socket.create_connection((LOOPBACK, self.port), timeout=1).close()
+                    return self
                 if requests.get(f"{self.url}/api/v1/health", timeout=1).ok:
                     return self
-            except requests.RequestException:
+            except (requests.RequestException, OSError):
                 time.sleep(0.1)
         self.stop()
         raise RuntimeError("server did not become ready")
