@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 import requests
 
-from sync.errors import CredentialRefused, Offline, ServerFailed, ServerRejected
+from sync import answers
+from sync.errors import BadAnswer, CredentialRefused, Offline, ServerFailed, ServerRejected
+from sync.tls import TlsConfig, TlsRequired, make_session, tls_failure
 
 API = "/api/v1"
 
@@ -34,12 +36,20 @@ class RetryPolicy:
 
 class SyncClient:
     def __init__(self, base_url: str, token: str | None = None, *, timeout: tuple[float, float] = (3.05, 30.0),
-                 retry: RetryPolicy | None = None):
+                 retry: RetryPolicy | None = None, tls: TlsConfig | None = None):
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retry = retry or RetryPolicy()
-        self.session = requests.Session()
+        self.tls = tls or TlsConfig()
+        self.session = make_session(self.tls)  # CA and pin checked before any byte is sent (sync.tls)
         self.token = token
+
+    def use_tls(self, tls: TlsConfig) -> None:
+        """Trust ``tls`` (CA file, pin) from now on: a new session, the same credential."""
+        self.session.close()
+        self.tls = tls
+        self.session = make_session(tls)
+        self.token = self._token
 
     @property
     def token(self) -> str | None:
@@ -57,7 +67,7 @@ class SyncClient:
 
     def clone(self) -> "SyncClient":
         """The same server and credential on a session of its own (one per thread)."""
-        return SyncClient(self.base_url, self.token, timeout=self.timeout, retry=self.retry)
+        return SyncClient(self.base_url, self.token, timeout=self.timeout, retry=self.retry, tls=self.tls)
 
     # -- transport ------------------------------------------------------------------------
 
@@ -74,42 +84,57 @@ class SyncClient:
 
     def _once(self, method: str, path: str, **kwargs) -> requests.Response:
         url = f"{self.base_url}{API}{path}"
+        if self.tls.pin and not url.lower().startswith("https://"):
+            raise TlsRequired(f"This counter trusts only a pinned https server, but the address is {self.base_url}. "
+                              "Use the https:// address, or remove the pin with `sync --pin off`.")
         try:
             response = self.session.request(method, url, timeout=self.timeout, **kwargs)
+        except requests.exceptions.SSLError as exc:
+            # A certificate the counter does not trust is not "offline": retrying will not help.
+            raise tls_failure(exc, self.base_url) or Offline(
+                f"TLS with the provincial server at {self.base_url} failed: {exc}.") from exc
         except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as exc:
             # A chunked answer cut mid-body is a broken connection too, not a program error.
             raise Offline(f"Cannot reach the provincial server at {self.base_url}: {type(exc).__name__}.") from exc
+        except (requests.exceptions.ContentDecodingError, requests.exceptions.TooManyRedirects) as exc:
+            # It answered, but with a body that does not unpack or redirects without end.
+            raise BadAnswer(f"The provincial server at {self.base_url} sent an unusable answer: "
+                            f"{type(exc).__name__}.") from exc
         if response.status_code >= 500:
             raise ServerFailed(f"The provincial server failed ({response.status_code}): {reason_of(response)}",
                                status=response.status_code, retry_after=retry_after(response))
         if response.status_code >= 400:
-            cls = CredentialRefused if response.status_code in (401, 403) else ServerRejected
-            raise cls(reason_of(response), status=response.status_code, error=error_code(response))
+            if response.status_code in (401, 403):  # say what to do: retrying will not help
+                raise CredentialRefused(f"{reason_of(response)} Ask the province IT team to enrol this counter "
+                                        "again; its pending work stays saved on this computer.",
+                                        status=response.status_code, error=error_code(response))
+            raise ServerRejected(reason_of(response), status=response.status_code, error=error_code(response))
         return response
 
     # -- API ------------------------------------------------------------------------------
 
     def health(self) -> dict:
         """A real round trip: the reachability check."""
-        return self.request("GET", "/health", retries=0).json()
+        return answers.health(self.request("GET", "/health", retries=0))
 
     def register(self, *, name: str, agency_id: str, slot: int, enrol_key: str | None = None) -> dict:
         headers = {"X-Enrol-Key": enrol_key} if enrol_key else {}
         body = {"name": name, "agency_id": agency_id, "slot": slot}
-        return self.request("POST", "/workstations", json=body, headers=headers, retries=0).json()
+        return answers.registration(self.request("POST", "/workstations", json=body, headers=headers, retries=0))
 
     def me(self) -> dict:
-        return self.request("GET", "/workstations/me").json()
+        return answers.workstation(self.request("GET", "/workstations/me"))
 
     def known_ops(self, op_ids: list[str]) -> dict:
-        return self.request("POST", "/known-ops", json={"op_ids": op_ids}).json()
+        return answers.known_ops(self.request("POST", "/known-ops", json={"op_ids": op_ids}))
 
     def send_ops(self, ops: list[dict]) -> list[dict]:
-        return self.request("POST", "/ops", json={"ops": ops}).json()["results"]
+        response = self.request("POST", "/ops", json={"ops": ops})
+        return answers.op_results(response, [op["op_id"] for op in ops])
 
     def file_state(self, sha256: str) -> dict | None:
         try:
-            return self.request("GET", f"/files/{sha256}").json()
+            return answers.file_state(self.request("GET", f"/files/{sha256}"), sha256)
         except ServerRejected as exc:
             if exc.details.get("status") == 404:
                 return None
@@ -126,22 +151,30 @@ class SyncClient:
         if encoding:
             headers["Content-Encoding"] = encoding
         payload = data if body is None else body
-        return self.request("PUT", f"/files/{sha256}", data=payload, headers=headers, retries=0).json()
+        return answers.file_state(self.request("PUT", f"/files/{sha256}", data=payload, headers=headers, retries=0),
+                                  sha256, sent=(start, start + len(data)))
 
     def changes(self, cursor: int, limit: int = 100) -> dict:
-        return self.request("GET", "/changes", params={"cursor": cursor, "limit": limit}).json()
+        return answers.changes(self.request("GET", "/changes", params={"cursor": cursor, "limit": limit}), cursor)
 
     def code_block(self, day: str, size: int, request_id: str) -> dict:
         body = {"day": day, "size": size, "request_id": request_id}
-        return self.request("POST", "/code-blocks", json=body).json()
+        return answers.code_block(self.request("POST", "/code-blocks", json=body), day)
 
 
 def _detail(response: requests.Response):
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested beyond reason
         return None
     return body.get("detail") if isinstance(body, dict) else body
+
+
+def _short(value, limit: int = 300) -> str:
+    try:
+        return str(value)[:limit]
+    except (ValueError, RecursionError):  # a structure too deep to print
+        return type(value).__name__
 
 
 def reason_of(response: requests.Response) -> str:
@@ -149,15 +182,16 @@ def reason_of(response: requests.Response) -> str:
     if detail is None:
         return response.text[:300] or response.reason
     if isinstance(detail, dict):
-        return str(detail.get("message", detail))
-    return str(detail)
+        return _short(detail.get("message", detail))
+    return _short(detail)
 
 
 def error_code(response: requests.Response) -> str:
     detail = _detail(response)
-    return str(detail.get("code", "")) if isinstance(detail, dict) else "validation"
+    return _short(detail.get("code", ""), 64) if isinstance(detail, dict) else "validation"
 
 
 def retry_after(response: requests.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
-    return float(value) if value.isdigit() else None
+    value = response.headers.get("Retry-After", "").strip()
+    # ASCII digits only ("²".isdigit() is true too); an HTTP date is not honoured, the backoff applies.
+    return float(value) if value.isascii() and value.isdigit() else None

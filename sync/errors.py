@@ -39,3 +39,10 @@ class CredentialRefused(ServerRejected):
     """Unknown or revoked workstation token: the province must enrol this counter again."""
 
     code = "sync_credential"
+
+
+class BadAnswer(ServerFailed):
+    """The server answered, but not in the API's shape (not JSON, wrong fields, results for ops
+    never sent...): nothing was marked delivered, the feed cursor did not move; retry later."""
+
+    code = "sync_bad_answer"

@@ -119,6 +119,8 @@ def parse_overrides_json(text: str, source: str = "<json>") -> list[CalendarOver
     except json.JSONDecodeError as exc:
         where = f"{source} line {exc.lineno} column {exc.colno}"
         raise _error(where, f"invalid JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, nesting beyond reason
+        raise _error(source, f"invalid JSON ({type(exc).__name__})") from None
     if not isinstance(document, dict) or not isinstance(document.get("overrides"), list):
         raise _error(source, "expected an object with an 'overrides' list")
     if unknown := sorted(set(document) - _JSON_KEYS):
@@ -164,22 +166,25 @@ def parse_overrides_csv(text: str, source: str = "<csv>") -> list[CalendarOverri
         raise _error(source, "no header line 'date,kind,name'")
     header_number, header_line = lines[0]
     delimiter = ";" if ";" in header_line and "," not in header_line else ","
-    header = [cell.strip().lower() for cell in _split(header_line, delimiter)]
+    header = [cell.strip().lower() for cell in _split(header_line, delimiter, f"{source} line {header_number}")]
     if tuple(header) not in (_CSV_COLUMNS[:3], _CSV_COLUMNS):
         where = f"{source} line {header_number}"
         raise _error(where, "header must be 'date,kind,name' or 'date,kind,name,note'")
     items = []
     for number, line in lines[1:]:
         where = f"{source} line {number}"
-        cells = _split(line, delimiter)
+        cells = _split(line, delimiter, where)
         if len(cells) != len(header):
             raise _error(where, f"expected {len(header)} fields, found {len(cells)}")
         items.append((where, _build(dict(zip(header, cells)), where, None)))
     return _reject_duplicates(items)
 
 
-def _split(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter))
+def _split(line: str, delimiter: str, where: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter))
+    except csv.Error as exc:  # e.g. a field beyond the csv module's size limit
+        raise _error(where, f"not a readable CSV line ({exc})") from None
 
 
 def dump_overrides_csv(overrides) -> str:

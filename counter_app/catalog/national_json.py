@@ -188,6 +188,8 @@ def _load_source(source):
         raise CatalogFormatError(f"{name}: not UTF-8 text ({exc.reason})") from exc
     except json.JSONDecodeError as exc:
         raise CatalogFormatError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
+    except (ValueError, RecursionError) as exc:  # a number of thousands of digits, nesting beyond any catalogue
+        raise CatalogFormatError(f"{name}: not a usable JSON catalogue ({type(exc).__name__})") from None
 
 
 def _unwrap(data, name: str) -> list:
@@ -204,7 +206,7 @@ def _unwrap(data, name: str) -> list:
         if isinstance(data, str):
             try:
                 data = json.loads(data)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
                 raise CatalogFormatError(f"{name}: '{key.lower()}' holds no JSON catalogue") from None
     if isinstance(data, dict) and "MATTHC" in _upper(data):
         return [data]

@@ -6,6 +6,7 @@ callers add the location (record/field or sheet/row/column).
 """
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time
 
@@ -20,6 +21,11 @@ COPY_KIND_LABELS = COPY_KIND_LABELS_VI
 LEVEL_LABELS = {"0": "Cấp Bộ", "1": "Cấp tỉnh", "2": "Cấp huyện", "3": "Cấp xã"}
 _CODE = re.compile(r"(\d+\.\d{6})(?:\.(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}))?")
 _MAX_LISTED = 12
+# Bounds a real catalogue never reaches; beyond them a value is a typing or export error
+# (and would not fit an SQLite integer, or would make date counting run for ever).
+MAX_AMOUNT = 10_000  # working days / hours / days of processing time
+MAX_VND = 10**12
+MAX_COUNT = 1_000  # copies of one paper
 
 
 def fold(value) -> str:
@@ -70,10 +76,14 @@ def parse_amount(value) -> float:
         raise ValueError(f"expected a number, got {type(value).__name__} {value!r}")
     try:
         amount = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
-    except ValueError:
-        raise ValueError(f"not a number: {value!r}") from None
-    if not amount >= 0:  # also rejects NaN
-        raise ValueError(f"must not be negative: {value!r}")
+    except (ValueError, OverflowError):  # OverflowError: an int beyond any float
+        raise ValueError(f"not a number: {_short(value)}") from None
+    if math.isnan(amount):
+        raise ValueError(f"not a number: {_short(value)}")
+    if amount < 0:
+        raise ValueError(f"must not be negative: {_short(value)}")
+    if amount > MAX_AMOUNT:
+        raise ValueError(f"too large (at most {MAX_AMOUNT}): {_short(value)}")
     return amount
 
 
@@ -87,20 +97,33 @@ def parse_money(value) -> int:
         if fold(value) in ("", "khong", "mien", "mien phi", "mien le phi"):
             return 0
         digits = re.sub(r"(vnd|dong|d)$", "", fold(value).replace(" ", ""))
-        if not digits.isdigit():
-            raise ValueError(f"not an amount in VND: {value!r}")
-        return int(digits)
-    if value < 0 or value != int(value):
-        raise ValueError(f"must be a whole, non-negative number of VND: {value!r}")
-    return int(value)
+        if not (digits.isascii() and digits.isdigit()):
+            raise ValueError(f"not an amount in VND: {_short(value)}")
+        return _at_most(int(digits), MAX_VND, value)
+    if not math.isfinite(value) or value < 0 or value != int(value):
+        raise ValueError(f"must be a whole, non-negative number of VND: {_short(value)}")
+    return _at_most(int(value), MAX_VND, value)
 
 
 def parse_count(value) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == int(value):
-        return int(value)
-    raise ValueError(f"expected a whole number of copies, got {value!r}")
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return _at_most(int(value.strip()), MAX_COUNT, value)
+    if (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+            and value == int(value)):
+        return _at_most(int(value), MAX_COUNT, value)
+    raise ValueError(f"expected a whole number of copies, got {_short(value)}")
+
+
+def _at_most(number: int, limit: int, value) -> int:
+    if number > limit:
+        raise ValueError(f"too large (at most {limit}): {_short(value)}")
+    return number
+
+
+def _short(value) -> str:
+    """A value for a problem message: a 70,000-character cell is not repeated in full."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def parse_bool(value) -> bool:

@@ -28,8 +28,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
@@ -120,15 +124,29 @@ class _Sheet:
         return value
 
 
-def load_xlsx(path) -> list[ProcedureSpec]:
+# What a damaged or foreign file makes the ZIP, XML (lxml's errors are SyntaxErrors) and
+# cell readers raise; openpyxl in read-only mode reads lazily, so the rows are read inside too.
+_UNREADABLE = (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError, IndexError, OSError,
+               ValueError, TypeError, OverflowError, ParseError, ExpatError, SyntaxError)
+
+
+@contextmanager
+def _readable(path):
     try:
+        yield
+    except _UNREADABLE as exc:
+        detail = str(exc)[:200] or type(exc).__name__
+        raise CatalogFormatError(f"{path}: not a readable XLSX workbook ({detail})") from exc
+
+
+def load_xlsx(path) -> list[ProcedureSpec]:
+    with _readable(path):
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise CatalogFormatError(f"{path}: not a readable XLSX workbook ({exc})") from exc
     try:
         problems: list[str] = []
-        procedures = _Sheet(workbook, PROCEDURE_SHEET, PROCEDURE_COLUMNS, problems)
-        components = _Sheet(workbook, COMPONENT_SHEET, COMPONENT_COLUMNS, problems)
+        with _readable(path):
+            procedures = _Sheet(workbook, PROCEDURE_SHEET, PROCEDURE_COLUMNS, problems)
+            components = _Sheet(workbook, COMPONENT_SHEET, COMPONENT_COLUMNS, problems)
         raise_if_problems(problems, str(path))
         specs = [_procedure(procedures, n, row) for n, row in procedures.rows]
         problems += duplicate_codes(specs, lambda i: f"sheet {PROCEDURE_SHEET}, row {procedures.rows[i - 1][0]}")
@@ -136,7 +154,8 @@ def load_xlsx(path) -> list[ProcedureSpec]:
         raise_if_problems(problems, str(path))
         return [_with_components(spec, papers.get(spec.code, [])) for spec in specs]
     finally:
-        workbook.close()
+        with _readable(path):
+            workbook.close()
 
 
 def _procedure(sheet: _Sheet, n: int, row: dict) -> ProcedureSpec:

@@ -17,12 +17,14 @@ from counter_app.dossiers.intake import ApplicantInput
 from counter_app.errors import QrNotCccd, QrUnreadable
 
 FIELD_COUNT = 7
-_ID12 = re.compile(r"^\d{12}$")
-_ID9 = re.compile(r"^\d{9}$")
+# ASCII digits only: re's \d also takes Arabic-Indic and other scripts' digits.
+_ID12 = re.compile(r"^[0-9]{12}$")
+_ID9 = re.compile(r"^[0-9]{9}$")
 # Characters that mojibake of Vietnamese UTF-8 produces (lead bytes Ã Ä Æ á º » seen as cp1252).
 _MOJIBAKE = re.compile("[ÃÄÆÅ][\u0080-\u00ff\u0152-\u2122]|á[º»][\u0080-\u00ff\u0152-\u2122]?")
 # Century from the sex/century digit: 0/1 → 1900s, 2/3 → 2000s … 8/9 → 1800s (Circular 59/2021).
 _CENTURY = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 6: 2200, 7: 2200, 8: 1800, 9: 1800}
+_YEARS = (1800, 2299)
 
 # Warning codes (the UI shows a translated sentence per code).
 TEXT_REPAIRED = "text_repaired"
@@ -125,13 +127,15 @@ def parse_cccd(raw: str | bytes) -> CccdData:
 
 def parse_ddmmyyyy(text: str) -> date | None:
     """A ddmmyyyy date as printed in the QR and the chip's DG13 (any separators); None if not a date."""
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(r"[^0-9]", "", text)
     if len(digits) != 8:
         return None
     try:
-        return date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+        parsed = date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
     except ValueError:
         return None
+    # Outside the centuries the ID number can encode (1800s-2200s) it is a misread, not a date.
+    return parsed if _YEARS[0] <= parsed.year <= _YEARS[1] else None
 
 
 def _sex(text: str) -> str:

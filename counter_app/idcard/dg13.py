@@ -77,14 +77,15 @@ def parse_dg13(data: bytes, field_map: dict[int, str] | None = None) -> Personal
 _NAMES = {f.name for f in fields(PersonalData)} - {"unknown"}
 
 
-def _strings(items: list[tuple[int, bytes]]) -> list[str]:
+def _strings(items: list[tuple[int, bytes]], depth: int = 0) -> list[str]:
+    tlv.check_depth(depth)
     out: list[str] = []
     for tag, value in items:
         if tag in _STRING_TAGS:
             text = value.decode("utf-16-be" if tag == 0x1E else "utf-8", errors="replace")
             out.append(re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip())
         elif tag in (0x30, 0x31):
-            out += _strings(tlv.parse_all(value))
+            out += _strings(tlv.parse_all(value), depth + 1)
     return out
 
 

@@ -16,7 +16,7 @@ from enum import Enum
 from asn1crypto import algos, cms, core
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
@@ -111,7 +111,11 @@ def passive_authentication(sod_bytes: bytes, groups: dict[int, bytes],
         elif hashlib.new(sod.hash_algorithm, content).digest() != expected:
             problems.append(f"DG{number} does not match its hash in the SOD")
             mismatched.append(number)
-    signature_ok, signer, ds_cert = _verify_signature(sod, problems)
+    try:
+        signature_ok, signer, ds_cert = _verify_signature(sod, problems)
+    except (ValueError, TypeError, KeyError, UnsupportedAlgorithm) as exc:  # damaged, parsed lazily
+        problems.append(f"the SOD's signer data is damaged ({type(exc).__name__})")
+        signature_ok, signer, ds_cert = False, "", None
     chain = Chain.NOT_CHECKED
     if csca and ds_cert is not None:
         chain = Chain.VALID if any(_issued_by(ds_cert, ca) for ca in csca) else Chain.INVALID
@@ -188,5 +192,5 @@ def _issued_by(cert: x509.Certificate, ca: x509.Certificate) -> bool:
     try:
         cert.verify_directly_issued_by(ca)
         return True
-    except (InvalidSignature, ValueError, TypeError):
+    except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
         return False

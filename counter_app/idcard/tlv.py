@@ -49,14 +49,25 @@ def unwrap(data: bytes, expected_tag: int) -> bytes:
     return value
 
 
-def find(data: bytes, wanted: int) -> bytes | None:
+# No LDS file nests deeper than a handful of levels; a card that does is broken or hostile
+# (and unbounded recursion would end in RecursionError, not a typed error).
+MAX_DEPTH = 32
+
+
+def check_depth(depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise ChipDataInvalid("Chip data is nested too deeply.", depth=depth)
+
+
+def find(data: bytes, wanted: int, _depth: int = 0) -> bytes | None:
     """Depth-first search for the first object with this tag among constructed objects."""
+    check_depth(_depth)
     for tag, value in parse_all(data):
         if tag == wanted:
             return value
         if _constructed(tag):
             try:
-                inner = find(value, wanted)
+                inner = find(value, wanted, _depth + 1)
             except ChipDataInvalid:
                 inner = None
             if inner is not None:

@@ -21,6 +21,7 @@ SW_OK = 0x9000
 SW_FILE_NOT_FOUND = 0x6A82
 SW_AUTH_FAILED = (0x6300, 0x6982, 0x6988)
 CHUNK = 0xDF  # bytes per READ BINARY: the SM overhead must still fit a short APDU answer
+MAX_FILE = 0x7FFF + CHUNK  # the last chunk may start at offset 7FFF (P1 bit 8 must stay clear)
 # Offsets stay below 32 KB (P1 bit 8 would mean a short file id); a CCCD's DG2 is ~15–20 KB.
 # (name, file id, data group number or None, required)
 # EF.COM is kept as read (number 0): it lists the groups but the SOD does not cover it.
@@ -104,6 +105,8 @@ def read_file(transmit: Transmit, channel: SecureChannel, fid: int) -> bytes | N
 
 def _header_length(head: bytes) -> tuple[int, int, int]:
     """(tag, value length, total file length) from the first bytes of a file."""
+    if len(head) < 2:
+        raise ChipDataInvalid("A chip file is too short to hold its length.")
     offset = 1
     length = head[offset]
     offset += 1
@@ -113,6 +116,8 @@ def _header_length(head: bytes) -> tuple[int, int, int]:
             raise ChipDataInvalid("A chip file has an unreadable length.")
         length = int.from_bytes(head[offset:offset + count], "big")
         offset += count
+    if offset + length > MAX_FILE:  # READ BINARY offsets cannot go further; no LDS file comes near
+        raise ChipDataInvalid("A chip file says it is larger than an ID card can hold.", length=length)
     return head[0], length, offset + length
 
 

@@ -105,7 +105,11 @@ class SecureChannel:
                 covered += tlv.encode(tag, objects[tag])
         if retail_mac(self.ks_mac, self._next() + covered) != mac:
             raise ChipDataInvalid("The chip's answer failed its secure messaging checksum.")
-        data = unpad(decrypt(self.ks_enc, objects[0x87][1:])) if 0x87 in objects else b""
+        cryptogram = objects.get(0x87, b"")
+        # Padding indicator 01, then whole 3DES blocks; anything else would fail inside decrypt().
+        if 0x87 in objects and (cryptogram[:1] != b"\x01" or (len(cryptogram) - 1) % 8):
+            raise ChipDataInvalid("The chip's encrypted answer is malformed.")
+        data = unpad(decrypt(self.ks_enc, cryptogram[1:])) if 0x87 in objects else b""
         return data, int.from_bytes(objects[0x99], "big")
 
     # --- chip side (the emulated test card) ---
