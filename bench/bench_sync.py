@@ -11,16 +11,14 @@ import argparse
 import random
 import sys
 import tempfile
-import threading
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counter_app.documents import attach_document  # noqa: E402
 from counter_app.dossiers.service import load_dossier  # noqa: E402
-from sync.testing.counters import RECEIVED_AT, fast_client, make_worker, new_op, receive  # noqa: E402
+from sync.testing.counters import RECEIVED_AT, make_worker, receive  # noqa: E402
 from sync.testing.fault_proxy import FaultProxy, Rule  # noqa: E402
 from sync.testing.server_process import ServerProcess  # noqa: E402
 from tests.conftest import make_core  # noqa: E402
@@ -67,33 +65,11 @@ def shaped_link(args, folder: Path) -> None:
 
 
 def concurrent_ops(args, folder: Path) -> None:
-    with ServerProcess(folder / "province-ops").start() as server:
-        clients = []
-        for index in range(args.workstations):
-            client = fast_client(server.url, attempts=5)
-            client.token = client.register(name=f"Máy {index}", agency_id=f"AG{index}", slot=1)["token"]
-            clients.append(client)
-        failures: list[str] = []
+    """Server ops/s with concurrent workstations (SQLite; bench_sync_server_db.py compares PostgreSQL)."""
+    from bench.bench_sync_server_db import run
 
-        def work(index: int, client) -> None:
-            ops = []
-            for n in range(args.ops):
-                dossier = str(uuid.uuid4())
-                ops.append(new_op(1, dossier, f"AG{index}-261125-{n:04d}"))
-            for start in range(0, len(ops), 50):
-                results = client.send_ops(ops[start:start + 50])
-                failures.extend(r["reason"] for r in results if r["outcome"] != "applied")
-
-        threads = [threading.Thread(target=work, args=(i, c)) for i, c in enumerate(clients)]
-        began = time.monotonic()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        seconds = time.monotonic() - began
-    total = args.workstations * args.ops
-    print(f"server: {total} ops from {args.workstations} concurrent workstations in {seconds:.1f} s = "
-          f"{total / seconds:.0f} ops/s ({len(failures)} not applied)")
+    args.batch = 50
+    run("server:", folder / "province-ops", None, args)
 
 
 def main() -> None:

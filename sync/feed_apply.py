@@ -8,8 +8,8 @@ cursor, or not at all. The catalogue goes through the core's own import
 through ``store_overrides`` (what ``CounterCore.import_calendar`` runs); the diff of
 each catalogue version (added / new versions / unchanged) is kept in the sync state for
 the officer to see. A bad publication is recorded with its error, not retried forever.
-Limitation: a CounterCore that is already open keeps its cached procedure list and
-calendar until it is reopened.
+An open CounterCore notices both on its next use (it compares what its caches were
+built from with the database), so an app that is running needs no restart.
 """
 from __future__ import annotations
 

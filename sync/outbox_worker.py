@@ -25,7 +25,9 @@ from sync.pull import Hook, pull
 from sync.push import PushReport, push
 from sync.restore_check import check_after_restart
 from sync.state import SyncState, load_state, save_state
+from sync.tls import load_tls
 from sync.uploads import Uploader
+from sync.view_push import push_view_events
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ class RoundReport:
     bytes_sent: int = 0
     code_blocks: int = 0  # dossier-code blocks obtained this round
     requeued: int = 0  # sent ops put back in line because the server lost them (restored backup)
+    views: int = 0  # personal-data view events delivered (counter_app.view_audit)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +68,10 @@ class OutboxWorker:
         if state.server_url and server_url and state.server_url.rstrip("/") != server_url.rstrip("/"):
             self._update(lambda s: _switch_server(s, server_url))
         self.client = client_factory(url)
+        with workspace.db.read() as session:
+            tls = load_tls(session)
+        if tls.active:  # the province's CA and/or pinned key (sync --ca / --pin)
+            self.client.use_tls(tls)
         self.client.token = self._state().token or None
         self.uploader = Uploader(self.client, workspace.files, **(uploader_options or {}))
         self._lock = threading.Lock()  # one round at a time, whichever thread asks
@@ -78,14 +85,15 @@ class OutboxWorker:
     def run_once(self) -> RoundReport:
         with self._lock:
             report = RoundReport()
-            self._update(lambda s: setattr(s, "last_attempt", self._now()))
             sent_before = self.uploader.bytes_sent
             try:
+                self._update(lambda s: setattr(s, "last_attempt", self._now()))
                 health = self.client.health()  # reachability: a real request
                 self._ensure_registered()
                 report.requeued = check_after_restart(self.workspace, self.client, health.get("instance", ""),
                                                       self.clock())
                 report.push = push(self.workspace, self.client, self.uploader, batch_size=self.batch_size)
+                report.views = push_view_events(self.workspace, self.client, clock=self.clock)
                 report.merged = pull(self.workspace, self.client, hook=self.hook)
                 if report.merged:  # the counter's copies of province events go back as echoes
                     again = push(self.workspace, self.client, self.uploader, batch_size=self.batch_size)
@@ -97,7 +105,11 @@ class OutboxWorker:
             except (SyncError, CounterError) as exc:  # CounterError: e.g. the local disk is full
                 report.error, report.error_code = exc.message, exc.code
             report.bytes_sent = self.uploader.bytes_sent - sent_before
-            self._update(lambda s: _finish(s, report, self._now()))
+            try:
+                self._update(lambda s: _finish(s, report, self._now()))
+            except CounterError as exc:  # the local disk is still full: the report says so
+                if not report.error:
+                    report.error, report.error_code = exc.message, exc.code
             if self.on_round:
                 self.on_round(report)
             return report

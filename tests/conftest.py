@@ -22,6 +22,7 @@ from counter_app.catalog.model import (  # noqa: E402
 from counter_app.core import CounterCore  # noqa: E402
 from counter_app.settings import Settings  # noqa: E402
 from counter_app.workspace import open_workspace  # noqa: E402
+from tests.pg_cluster import pg_cluster  # noqa: E402,F401 (one private PostgreSQL per test session)
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 12, 1, 17, 0)  # the tests' "now": after every reception they make

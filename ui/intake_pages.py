@@ -107,6 +107,14 @@ class ProcedurePage(WizardPage):
         row = self.table.currentRow()
         return self._shown[row] if 0 <= row < len(self._shown) else None
 
+    def refresh(self) -> None:
+        """The catalogue changed under the open screen: list it again, keeping the chosen row."""
+        chosen = self.current()
+        self.refilter()
+        codes = [spec.code for spec in self._shown]
+        if chosen is not None and chosen.code in codes:
+            self.table.selectRow(codes.index(chosen.code))
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter_app.catalog.fingerprint import fingerprint
@@ -112,6 +112,15 @@ def current_procedure(session: Session, code: str) -> Procedure:
     if row is None:
         raise UnknownProcedure(f"Unknown procedure code {code!r}. Use 'counter-app catalog list' to see codes.")
     return row
+
+
+def catalogue_stamp(session: Session) -> tuple[int, int, int]:
+    """(versions stored, newest version id, current versions): an import that changes
+    anything adds a version, so the stamp changes with it. Cheap: one aggregate query."""
+    total, newest, current = session.execute(
+        select(func.count(Procedure.id), func.max(Procedure.id),
+               func.count(Procedure.id).filter(Procedure.is_current))).one()
+    return int(total or 0), int(newest or 0), int(current or 0)
 
 
 def current_procedures(session: Session) -> list[Procedure]:

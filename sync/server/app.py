@@ -14,18 +14,20 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import ClientDisconnect
 
-from counter_app.errors import CodeSpaceExhausted, CounterError, ForbiddenTransition, UnknownDossier
+from counter_app.errors import CodeSpaceExhausted, CounterError, ForbiddenTransition, UnknownDossier, WorkspaceError
 from counter_app.storage.db import Database
+from sync.national_export import export_page
 from sync.server import auth, code_blocks, feed, ops
 from sync.server.files import SHA_RE, FileProblem, ServerFiles, parse_content_range
 from sync.server.models import StoredFile, Workstation
 from sync.server.schemas import (
     API_PREFIX, ChangeOut, ChangesOut, CodeBlockIn, CodeBlockOut, ErrorBody, FileState, Health, KnownOpsIn,
-    KnownOpsOut, OpsIn, OpsOut, WorkstationIn, WorkstationOut,
+    KnownOpsOut, NationalExportOut, OpsIn, OpsOut, WorkstationIn, WorkstationOut,
 )
 
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
 SHA_PARAM = PathParam(pattern=SHA_RE.pattern)
+EXPORT_KEY_ENV = "COUNTER_APP_EXPORT_KEY"
 STATUS_OF = {UnknownDossier: 404, ForbiddenTransition: 409, CodeSpaceExhausted: 409}
 
 
@@ -33,13 +35,22 @@ def fail(status: int, code: str, message: str) -> HTTPException:
     return HTTPException(status, detail={"code": code, "message": message})
 
 
-def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -> FastAPI:
+def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None,
+               export_key: str | None = None) -> FastAPI:
+    """``export_key`` (default: $COUNTER_APP_EXPORT_KEY) lets the province's integration job
+    read the national export of every office; a workstation token reads its own office's."""
+    export_key = export_key if export_key is not None else os.environ.get(EXPORT_KEY_ENV) or None
     app = FastAPI(title="Quầy Một Cửa — reference provincial sync server", version="1.0.0")
     files = ServerFiles(files_dir)
     bearer = HTTPBearer(auto_error=False)
 
     @app.exception_handler(CounterError)
     async def counter_error(_request, exc: CounterError):
+        if isinstance(exc, WorkspaceError):
+            # The server's own database failed (PostgreSQL restarting, disk full): not the
+            # counter's fault, and worth retrying; nothing of the request was committed.
+            return JSONResponse({"detail": {"code": exc.code, "message": exc.message}}, status_code=503,
+                                headers={"Retry-After": "5"})
         status = next((s for cls, s in STATUS_OF.items() if isinstance(exc, cls)), 400)
         return JSONResponse({"detail": {"code": exc.code, "message": exc.message}}, status_code=status)
 
@@ -146,6 +157,28 @@ def create_app(db: Database, files_dir: Path, *, enrol_key: str | None = None) -
         return ChangesOut(changes=[ChangeOut(id=c.id, kind=c.kind, dossier_uuid=c.dossier_uuid, body=c.body)
                                    for c in page],
                           next_cursor=page[-1].id if page else cursor, more=len(found) > limit)
+
+    def export_scope(credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str | None:
+        """None: every office (the export key); else the office of the calling workstation."""
+        if export_key and credentials is not None and auth.enrol_key_ok(export_key, credentials.credentials):
+            return None  # constant-time comparison
+        return workstation(credentials).agency_id
+
+    @app.get(f"{API_PREFIX}/export/dong-bo-ho-so", response_model=NationalExportOut, responses=ERRORS)
+    def national_export(since: int = Query(default=0, ge=0, le=2**62),
+                        cursor: int | None = Query(default=None, ge=0, le=2**62),
+                        limit: int = Query(default=100, ge=1, le=500),
+                        agency: str | None = Depends(export_scope)):
+        """The national portal's DongBoHoSoMC bodies, paged by cursors (event ids).
+
+        A sweep: ``since`` = 0 the first time, else the ``next_cursor`` that ended the
+        previous sweep; page with ``cursor`` = each answer's ``next_cursor`` (same
+        ``since``) while ``more``. Dossiers first seen in this sweep come with
+        ``isUpdating: false``, the others as updates. Read-only: it records nothing."""
+        with db.read() as session:
+            bodies, next_cursor, more = export_page(session, since=since, cursor=since if cursor is None else cursor,
+                                                    limit=limit, agency_id=agency)
+        return NationalExportOut(bodies=bodies, since=since, next_cursor=next_cursor, more=more)
 
     @app.post(f"{API_PREFIX}/code-blocks", response_model=CodeBlockOut, responses={**ERRORS, 409: {"model": ErrorBody}})
     def post_code_block(body: CodeBlockIn, ws: Workstation = Depends(workstation)):

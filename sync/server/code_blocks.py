@@ -1,6 +1,7 @@
 """Blocks of dossier numbers 0001–0999 per agency and day, handed to online workstations.
 
-Writers are serialised (BEGIN IMMEDIATE) and (agency, day, first) is unique, so two
+Writers are serialised (BEGIN IMMEDIATE on SQLite, an advisory lock per agency and day
+on PostgreSQL) and (agency, day, first) is unique, so two
 blocks never overlap; a repeated request id returns the block it first received.
 """
 from __future__ import annotations
@@ -12,12 +13,14 @@ from sqlalchemy.orm import Session
 
 from counter_app.codes import RANGE_SIZE
 from counter_app.errors import CodeSpaceExhausted
+from sync.server.locks import lock
 from sync.server.models import CodeBlock, Workstation
 
 LAST_NUMBER = RANGE_SIZE - 1  # 0001–0999: range 0 of counter_app.codes
 
 
 def allocate(session: Session, workstation: Workstation, day: date, size: int, request_id: str) -> CodeBlock:
+    lock(session, f"blocks:{workstation.agency_id}:{day.isoformat()}", f"block-request:{request_id}")
     existing = session.scalar(select(CodeBlock).where(CodeBlock.request_id == request_id))
     if existing is not None:
         return existing

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.errors import UnknownDossier
 from sync.server.lifecycle import TRANSFER_ACTIONS, action_to
+from sync.server.locks import FEED, lock
 from sync.server.models import Change, ServerDossier, ServerEvent
 
 PROVINCE_ACTOR = "Tỉnh (hệ thống một cửa điện tử)"
@@ -15,6 +16,7 @@ PROVINCE_ACTOR = "Tỉnh (hệ thống một cửa điện tử)"
 
 def set_status(session: Session, code: str, status: int, *, note: str = "", actor: str = PROVINCE_ACTOR) -> Change:
     """Record a province event moving dossier ``code`` to ``status`` and publish it."""
+    lock(session, FEED, f"code:{code.strip()}", writes_events=True)
     dossier = session.scalar(select(ServerDossier).where(ServerDossier.code == code.strip()))
     if dossier is None:
         raise UnknownDossier(f"No dossier with code {code!r} on the server.")
@@ -37,7 +39,11 @@ def set_status(session: Session, code: str, status: int, *, note: str = "", acto
     return change
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL: a larger cursor is past every change
+
+
 def changes_since(session: Session, agency_id: str, cursor: int, limit: int) -> list[Change]:
+    cursor = min(cursor, MAX_ID)
     return list(session.scalars(select(Change).where(Change.id > cursor, Change.agency_id.in_((agency_id, "*")))
                                 .order_by(Change.id).limit(limit)))
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.storage.files_io import sha256_of_file
 
+from sync.server.locks import lock
 from sync.server.models import StoredFile
 
 SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -74,6 +75,7 @@ class ServerFiles:
         Returns the file's state and, when the finished file failed its hash check, why
         (its bytes are then discarded: the caller commits that and answers 422).
         """
+        lock(session, f"file:{sha}")  # chunks of one file may arrive side by side
         stored = self.status(session, sha, total)
         problem = ""
         if not stored.complete and end > start:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
 from sync.server.lifecycle import TRANSFER_ACTIONS, check_step
+from sync.server.locks import lock
+from sync.server import view_events
 from sync.server.models import AppliedOp, ServerDossier, ServerEvent, StoredFile, Workstation
 
-KNOWN_KINDS = {"dossier.event"}
+KNOWN_KINDS = {"dossier.event", view_events.KIND}
 
 
 class Outcome(Exception):
@@ -28,7 +31,19 @@ class Outcome(Exception):
 
 
 def apply_batch(session: Session, workstation: Workstation, ops: list[dict]) -> list[dict]:
+    lock(session, *(key for op in ops for key in lock_keys(op)), writes_events=True)  # at once, in order
     return [apply_one(session, workstation, op) for op in ops]
+
+
+def lock_keys(op: dict) -> list[str]:
+    """What an op reads then writes: its own id, its dossier, the dossier code it claims."""
+    body = op.get("payload") if isinstance(op.get("payload"), dict) else {}
+    keys = [f"op:{op['op_id']}"]
+    for name, value in (("dossier", op.get("dossier_uuid")), ("dossier", body.get("dossier")),
+                        ("code", body.get("code"))):
+        if isinstance(value, str):
+            keys.append(f"{name}:{value.strip() if name == 'code' else value}")
+    return keys
 
 
 def apply_one(session: Session, workstation: Workstation, op: dict) -> dict:
@@ -39,21 +54,36 @@ def apply_one(session: Session, workstation: Workstation, op: dict) -> dict:
     try:
         if op["kind"] not in KNOWN_KINDS:
             raise Outcome("rejected", f"Unknown op kind {op['kind']!r}.")
-        result = _apply_event(session, workstation, op)
+        result = (_apply_view(session, workstation, op) if op["kind"] == view_events.KIND
+                  else _apply_event(session, workstation, op))
+        session.add(AppliedOp(op_id=op["op_id"], workstation_id=workstation.id, kind=op["kind"],
+                              dossier_uuid=op.get("dossier_uuid"), result=result, applied_at=datetime.now()))
+        session.flush()
     except Outcome as exc:
         savepoint.rollback()
         return {"op_id": op["op_id"], "outcome": exc.outcome, "duplicate": False, "reason": exc.reason,
                 "result": None}
-    session.add(AppliedOp(op_id=op["op_id"], workstation_id=workstation.id, kind=op["kind"],
-                          dossier_uuid=op.get("dossier_uuid"), result=result, applied_at=datetime.now()))
+    except DataError as exc:  # a value this database cannot hold (e.g. text PostgreSQL refuses)
+        savepoint.rollback()
+        return {"op_id": op["op_id"], "outcome": "rejected", "duplicate": False, "result": None,
+                "reason": f"The server cannot store this op: {str(exc.orig).splitlines()[0]}"}
     savepoint.commit()
     return {"op_id": op["op_id"], "outcome": "applied", "duplicate": False, "reason": "", "result": result}
+
+
+# What the columns hold on every backend (PostgreSQL enforces lengths and 32-bit integers).
+MAX_LENGTH = {"dossier": 36, "code": 64, "action": 32}
+MAX_INT = 2**31 - 1
 
 
 def _field(payload: dict, name: str, kind: type):
     value = payload.get(name)
     if not isinstance(value, kind) or isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
         raise Outcome("rejected", f"Field {name!r} is missing or not a {kind.__name__}.")
+    if isinstance(value, str) and (len(value) > MAX_LENGTH.get(name, 10_000) or "\x00" in value):
+        raise Outcome("rejected", f"Field {name!r} is too long or holds a NUL character.")
+    if isinstance(value, int) and not -MAX_INT <= value <= MAX_INT:
+        raise Outcome("rejected", f"Field {name!r} is out of range.")
     return value
 
 
@@ -151,3 +181,11 @@ def _device_time(value) -> datetime | None:
         return datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None  # a counter's bad clock string must not lose the event
+
+
+def _apply_view(session: Session, workstation: Workstation, op: dict) -> dict:
+    """A counter's personal-data view event (``sync.server.view_events``), stored once."""
+    try:
+        return view_events.apply_view(session, workstation, op)
+    except view_events.Invalid as exc:
+        raise Outcome("rejected", str(exc)) from exc

@@ -19,6 +19,7 @@ from counter_app.calendar import load_overrides
 from counter_app.errors import InvalidInput
 from counter_app.calendar.overrides import dump_overrides_json
 from counter_app.catalog.national_json import dump_national_json, load_national_json
+from sync.server.locks import FEED, lock
 from sync.server.models import Change
 
 EVERY_AGENCY = "*"
@@ -26,6 +27,7 @@ CATALOG, CALENDAR, ACCOUNTS = "catalog.version", "calendar.overrides", "officer.
 
 
 def _publish(session: Session, kind: str, body: dict) -> Change:
+    lock(session, FEED)
     change = Change(kind=kind, agency_id=EVERY_AGENCY, dossier_uuid=None, body=body,
                     created_at=datetime.now().replace(microsecond=0))
     session.add(change)
@@ -35,6 +37,7 @@ def _publish(session: Session, kind: str, body: dict) -> Change:
 
 def publish_catalog(session: Session, path: Path) -> Change:
     specs = load_national_json(Path(path))
+    lock(session, FEED)  # the version number is counted under the same lock as the insert
     version = (session.scalar(select(func.count()).select_from(Change).where(Change.kind == CATALOG)) or 0) + 1
     return _publish(session, CATALOG, {"version": version, "source": Path(path).name,
                                        "procedures": len(specs), "records": dump_national_json(specs)})
@@ -56,6 +59,7 @@ def publish_accounts(session: Session, agency_id: str, path: Path) -> Change:
     if not isinstance(records, list) or not agency_id.strip():
         raise InvalidInput("An accounts file is a JSON list of account records, for one office (--agency).")
     check_province_accounts(records)
+    lock(session, FEED)
     change = Change(kind=ACCOUNTS, agency_id=agency_id.strip(), dossier_uuid=None,
                     body={"source": Path(path).name, "count": len(records), "records": records},
                     created_at=datetime.now().replace(microsecond=0))

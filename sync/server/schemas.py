@@ -92,6 +92,21 @@ class Health(BaseModel):
     instance: str = ""
 
 
+class NationalBody(BaseModel):
+    """One request body of the national portal's dossier sync (DongBoHoSoMC)."""
+
+    service: str
+    isUpdating: bool  # noqa: N815 (the portal's field name)
+    data: list[dict]  # dossier records with the portal's field names (MaHoSo, TrangThaiHoSo 1–10, …)
+
+
+class NationalExportOut(BaseModel):
+    bodies: list[NationalBody]  # at most two: dossiers new in this sweep, then updates
+    since: int  # where this sweep began (send it again with the next page)
+    next_cursor: int
+    more: bool
+
+
 class KnownOpsIn(BaseModel):
     op_ids: list[UUID] = Field(max_length=1000)
 

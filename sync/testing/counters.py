@@ -43,6 +43,16 @@ def new_op(seq: int, dossier: str, code: str, action: str = "receive", status: i
 
 
 def server_rows(db_url: str, sql: str, *params) -> list[tuple]:
+    if db_url.startswith("postgresql"):  # same SQL with qmark parameters, on PostgreSQL
+        import psycopg
+        from psycopg.types.string import TextLoader
+        from sqlalchemy.engine import make_url
+
+        url = make_url(db_url)
+        with psycopg.connect(host=url.host, port=url.port, user=url.username, dbname=url.database,
+                             connect_timeout=10) as connection:
+            connection.adapters.register_loader("json", TextLoader)  # JSON as text, like SQLite gives it
+            return [tuple(row) for row in connection.execute(sql.replace("?", "%s"), params).fetchall()]
     path = db_url.removeprefix("sqlite:///")
     with sqlite3.connect(Path(path)) as db:
         return db.execute(sql, params).fetchall()
