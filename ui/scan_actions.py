@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ui.qt import QCoreApplication, QHBoxLayout, QPushButton
 from ui.scan_dialog import ScanDialog
+from ui.scan_profile_picker import follow_paper_defaults
 
 
 class ScanActions:
@@ -42,6 +43,8 @@ class ScanActions:
             component_code = view.components[row if 0 <= row < len(view.components) else 0].code
         dialog = self.dialog = ScanDialog(self.detail._core, self._runner, self._device_runner, view, component_code,
                                           parent=self.detail, **self._options)
+        follow_paper_defaults(dialog, lambda core=self.detail._core: core.settings().devices.scan_profile_defaults,
+                              self._runner)
         dialog.saved.connect(lambda _code, _document: self.detail.reload())
         dialog.finished.connect(lambda _result: self.detail.window().activateWindow())  # keys back to the screen
         dialog.open()

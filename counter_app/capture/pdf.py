@@ -2,19 +2,26 @@
 
 Greyscale pages are JPEG-compressed at 200 dpi (goal ≤ 150 KB per A4 page with text
 still readable); black-and-white pages are 1-bit (CCITT G4 in the PDF, far smaller).
-Pillow writes the PDF: each page keeps its physical size through its resolution.
+Pillow writes the pages (each keeps its physical size through its resolution); pikepdf
+then adds the optional OCR text layer (``counter_app.capture.ocr``) and finishes the file
+as PDF/A-2b (``counter_app.capture.pdfa``).
 """
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import Iterable
 
+import pikepdf
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from counter_app.capture import ocr
 from counter_app.capture.blank import is_blank, percentile
+from counter_app.capture.pdfa import make_pdfa, save_pdf
 from counter_app.errors import ImageUnreadable, InvalidInput
+from counter_app.ports import TextRecognizer
 
 TARGET_DPI = 200
 JPEG_QUALITY = 60  # measured: text stays crisp, A4 at 200 dpi ≈ 100-140 KB
@@ -34,14 +41,23 @@ class ComponentPdf:
     blank_pages: tuple[int, ...]  # 1-based, flagged for review, still in the PDF
     mode: OutputMode
     dpi: int
+    text_pages: int = 0  # pages that got an OCR text layer
+    notes: tuple[str, ...] = ()  # e.g. why there is no text layer; never an error
+
+
+_DEFAULT = object()  # "the recognizer installed with ocr.use_recognizer" (none unless wired)
 
 
 def pages_to_pdf(pages: Iterable, *, mode: OutputMode = OutputMode.GRAY, dpi: int = TARGET_DPI,
-                 dossier_code: str = "", component_code: str = "") -> ComponentPdf:
+                 dossier_code: str = "", component_code: str = "",
+                 recognizer: TextRecognizer | None | object = _DEFAULT,
+                 created: datetime | None = None) -> ComponentPdf:
     """``pages``: ScannedPage objects (``image`` bytes and ``dpi``), encoded bytes or PIL images.
 
-    The dossier and component codes and the blank pages go into the PDF's metadata, so
-    they travel with the file wherever it is copied or synced."""
+    The dossier and component codes and the blank pages go into the PDF's metadata (XMP
+    and /Info), so they travel with the file wherever it is copied or synced. The result
+    is PDF/A-2b; with a ``recognizer`` (default: ``ocr.default_recognizer()``) each page
+    also gets an invisible OCR text layer. ``created``: the metadata dates (default now)."""
     images, blanks = [], []
     for number, page in enumerate(pages, start=1):
         image, source_dpi = _open(page, number)
@@ -55,12 +71,18 @@ def pages_to_pdf(pages: Iterable, *, mode: OutputMode = OutputMode.GRAY, dpi: in
     first, rest = images[0], images[1:]
     # 1-bit pages go through Pillow's TIFF G4 writer, which rejects a JPEG quality.
     options = {} if mode is OutputMode.BLACK_WHITE else {"quality": JPEG_QUALITY}
+    first.save(buffer, "PDF", save_all=True, append_images=rest, resolution=float(dpi), **options)
     keywords = f"dossier={dossier_code}; component={component_code}; pages={len(images)}; " \
                f"blank={','.join(map(str, blanks))}"
-    first.save(buffer, "PDF", save_all=True, append_images=rest, resolution=float(dpi),
-               title=f"{component_code} {dossier_code}".strip(), keywords=keywords, producer="Quầy Một Cửa",
-               **options)
-    return ComponentPdf(buffer.getvalue(), len(images), tuple(blanks), mode, dpi)
+    layers = ocr.recognize(images, dpi, ocr.default_recognizer() if recognizer is _DEFAULT else recognizer)
+    try:
+        with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+            text_pages = ocr.add_text_layers(pdf, layers)
+            make_pdfa(pdf, title=f"{dossier_code} {component_code}".strip(), keywords=keywords, created=created)
+            data = save_pdf(pdf)
+    finally:
+        layers.close()
+    return ComponentPdf(data, len(images), tuple(blanks), mode, dpi, text_pages, tuple(layers.notes))
 
 
 def _open(page, number: int) -> tuple[Image.Image, int]:
