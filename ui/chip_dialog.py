@@ -225,4 +225,7 @@ def open_chip_dialog(parent, reader, runner: TaskRunner, on_card, *, card: CccdD
 
     dialog.finished.connect(finished)
     dialog.open()
+    # Showing lets the button box make its (still disabled) accept button the default:
+    # until a card is read, Enter must read.
+    dialog.read_button.setDefault(True)
     return dialog

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from counter_app.documents import FORM_FOR_ACTION
 from counter_app.errors import CounterError
-from counter_app.idcard import parse_cccd
+from counter_app.idcard import CccdData, parse_cccd
 from counter_app.dossiers.lifecycle import Action
 from counter_app.dossiers.views import DossierView
+from ui.catalogue_watch import CatalogueWatch
 from ui.intake_checklist import ChecklistPage
-from ui.intake_draft import IntakeDraft
+from ui.intake_draft import IntakeDraft, parse_date
+from ui.intake_id import CAMERA_KEYS, CHIP_KEYS, IdCardBar
 from ui.intake_pages import ApplicantPage, ProcedurePage, WizardPage
 from ui.intake_review import DonePage, ReviewPage
 from ui.keyboard_wedge import KeyboardWedge
@@ -34,16 +36,24 @@ from ui.qt import (
 from ui.widgets import Banner, ask, label, primary_button, set_role
 
 PROCEDURE, APPLICANT, CHECKLIST, REVIEW, DONE = range(5)
+SCAN_KEYS = "Ctrl+G"
 
 
 class IntakeWizard(QWidget):
     dossier_received = Signal(str)  # the new dossier's code
 
-    def __init__(self, core, runner, device_runner, parent: QWidget | None = None):
+    def __init__(self, core, runner, device_runner, parent: QWidget | None = None, *,
+                 chip_reader_factory=None, camera_factory=None):
+        """``chip_reader_factory`` / ``camera_factory``: build the configured ID chip reader and
+        document camera (None: this counter has none; the buttons then say what to do)."""
         super().__init__(parent)
         self.setObjectName("page")
         self._core, self._runner = core, runner
         self.draft = IntakeDraft()
+        self.last_card: CccdData | None = None  # the last card read (QR or chip): pre-fills the chip's key
+        self._device_runner = device_runner
+        self.scanning: dict | None = None  # ScanDialog options (set_scanning); None: no scanner here
+        self.scan_dialog = None
         self.saving = False
         self.catalogue_ready = False
 
@@ -55,6 +65,10 @@ class IntakeWizard(QWidget):
         self.checklist_page = ChecklistPage()
         self.review_page = ReviewPage(core, runner)
         self.done_page = DonePage(pdf_actions)
+        self.id_bar = IdCardBar(device_runner, on_card=lambda card: self.fill_from_cccd(card),
+                                on_error=lambda message: self.banner.show_error(message),
+                                chip_reader_factory=chip_reader_factory, camera_factory=camera_factory)
+        self.applicant_page.layout().insertWidget(2, self.id_bar)  # under the page's title and hint
         self.pages: list[WizardPage] = [self.procedure_page, self.applicant_page, self.checklist_page,
                                         self.review_page, self.done_page]
         self._build()
@@ -66,6 +80,7 @@ class IntakeWizard(QWidget):
         self.done_page.new_button.clicked.connect(lambda: self.new_dossier(confirm=False))
         self.done_page.retry_button.clicked.connect(self._issue_form)
         self.load_catalogue()
+        self.catalogue_watch = CatalogueWatch(core, runner, self._catalogue_changed, parent=self)
 
     # -- layout -------------------------------------------------------------------------
 
@@ -96,9 +111,12 @@ class IntakeWizard(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
         self.back_button = QPushButton(self.tr("← Back (Alt+←)"))
         self.next_button = primary_button(self.tr("Next → (Enter)"))
-        for button in (self.cancel_button, self.back_button, self.next_button):
+        # Right after receiving: scan the papers into the new dossier without leaving the wizard.
+        self.scan_button = QPushButton(self.tr("Scan the papers (Ctrl+G)"))
+        for button in (self.cancel_button, self.back_button, self.next_button, self.scan_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.scan_button)
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
@@ -106,6 +124,7 @@ class IntakeWizard(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
+        self.scan_button.clicked.connect(self.scan_papers)
         self._show(PROCEDURE)
 
     def _bind_keys(self) -> None:
@@ -121,6 +140,9 @@ class IntakeWizard(QWidget):
         bind("Ctrl+P", self.done_page.print_form, self.done_page)
         bind("Ctrl+S", self.done_page.save_form, self.done_page)
         bind("Ctrl+O", self.done_page.open_form, self.done_page)
+        bind(CHIP_KEYS, self.read_chip)
+        bind(CAMERA_KEYS, self.read_card_with_camera)
+        bind(SCAN_KEYS, self.scan_papers)
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field reaches us unhandled: it means "next". On a focused button it clicks it.
@@ -149,6 +171,7 @@ class IntakeWizard(QWidget):
         self.next_button.setVisible(index != DONE)
         self.cancel_button.setVisible(index != DONE)
         self.back_button.setVisible(index != DONE)
+        self.scan_button.setVisible(index == DONE)
         self.next_button.setText(self.tr("Receive dossier (Ctrl+Enter)") if index == REVIEW
                                  else self.tr("Next → (Enter)"))
         if index == REVIEW:
@@ -201,6 +224,7 @@ class IntakeWizard(QWidget):
             self.cancel()  # asks first if anything was typed
             return
         self.draft = IntakeDraft()
+        self.last_card = None
         self.banner.clear_message()
         self.applicant_page.show_card(None)
         self.procedure_page.search.clear()
@@ -215,6 +239,13 @@ class IntakeWizard(QWidget):
         except CounterError as error:
             self._show_error(error)
             return
+        self.fill_from_cccd(data)
+
+    def fill_from_cccd(self, data: CccdData) -> None:
+        """A card read from its QR (scanner or camera) or its chip: fill the applicant, show what was read."""
+        if self.saving or self.current == DONE:
+            return
+        self.last_card = data
         if self.current == APPLICANT:
             self.applicant_page.store(self.draft)  # keep a phone or e-mail already typed
         birth = f"{data.birth_date:%d/%m/%Y}" if data.birth_date else ""
@@ -227,6 +258,74 @@ class IntakeWizard(QWidget):
         if self.current == APPLICANT:
             self.applicant_page.enter(self.draft)
 
+    # -- ID card devices ----------------------------------------------------------------
+
+    def _can_read_card(self) -> bool:
+        return not self.saving and self.current != DONE
+
+    def read_chip(self):
+        """F12: read the card's chip; its key is pre-filled from the card read before or from the form."""
+        if not self._can_read_card():
+            return None
+        self._keep_typed()
+        return self.id_bar.read_chip(self._chip_prefill())
+
+    def read_card_with_camera(self):
+        """Ctrl+F12: read the card's QR code with the document camera."""
+        if not self._can_read_card():
+            return None
+        self._keep_typed()  # the fill keeps a phone or e-mail already typed
+        return self.id_bar.read_with_camera()
+
+    def _chip_prefill(self) -> CccdData | None:
+        draft, card = self.draft, self.last_card
+        typed = draft.id_number.strip()
+        if card is not None and (not typed or typed == card.id_number):
+            return card  # what the QR gave, with the issue date that suggests the expiry
+        if not typed:
+            return None
+        try:
+            birth = parse_date(draft.birth_date_text)
+        except ValueError:
+            birth = None
+        return CccdData(typed, "", draft.name.strip(), birth, "", draft.address.strip(), None)
+
+    # -- scanning the papers of the dossier just received ---------------------------------
+
+    def set_scanning(self, options: dict | None) -> None:
+        """``options``: the scan dialog's scanners and page sources (as for ``ScanActions.install``)."""
+        self.scanning = dict(options) if options else None
+
+    def scan_papers(self):
+        """Ctrl+G on the last step: the scan dialog for the dossier just received, on its first
+        paper handed in. Before saving there is no dossier to keep the pages with."""
+        view = self.done_page.view if self.current == DONE else None
+        if view is None or not view.components or self.scan_dialog is not None:
+            return None
+        if not self.scanning:
+            self.banner.show_message("error", self.tr("No scanner is set up on this counter. Ask the administrator "
+                                                      "to set one up; the dossier is saved and its papers can be "
+                                                      "scanned later from the dossier (Ctrl+2)."))
+            return None
+        from ui.scan_dialog import ScanDialog  # the scanning stack loads only when used
+        from ui.scan_profile_picker import follow_paper_defaults
+
+        first = next((c for c in view.components if c.received), view.components[0])
+        dialog = self.scan_dialog = ScanDialog(self._core, self._runner, self._device_runner, view, first.code,
+                                               parent=self, **self.scanning)
+        follow_paper_defaults(dialog, lambda core=self._core: core.settings().devices.scan_profile_defaults,
+                              self._runner)
+
+        def closed(_result: int) -> None:
+            self.scan_dialog = None
+            dialog.deleteLater()
+            self.window().activateWindow()  # the keys go back to the wizard
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        dialog.strip.setFocus()
+        return dialog
+
     # -- catalogue ----------------------------------------------------------------------
 
     def load_catalogue(self) -> None:
@@ -234,6 +333,11 @@ class IntakeWizard(QWidget):
         self.procedure_page.count.setText(self.tr("Loading the procedure catalogue…"))
         self._runner.submit(self._core.procedures, on_result=self._catalogue_loaded,
                             on_error=self._show_error, owner=self)
+
+    def _catalogue_changed(self) -> None:
+        # A new catalogue version (sync pull): the core already serves it; show it now.
+        if self.catalogue_ready:
+            self.procedure_page.refresh()
 
     def _catalogue_loaded(self, _procedures) -> None:
         self.catalogue_ready = True
