@@ -39,12 +39,16 @@ def build_printer(core: CounterCore, *, simulated: bool = False) -> Printer:
 
 
 def check_devices(core: CounterCore) -> list[DeviceCheck]:
+    from devices.ocr.wiring import ocr_check
+
+    ocr = ocr_check(core)
+    extra = [ocr] if ocr is not None else []
     try:
         printer = build_printer(core)
     except (DeviceError, TypeError) as exc:
-        return [DeviceCheck("printer", core.settings().devices.printer, False, str(exc))]
+        return [DeviceCheck("printer", core.settings().devices.printer, False, str(exc)), *extra]
     status = printer.status()
-    return [DeviceCheck("printer", printer.name, status.ready, status.detail or status.state.value)]
+    return [DeviceCheck("printer", printer.name, status.ready, status.detail or status.state.value), *extra]
 
 
 # Which window the GUI opens; parsed here so the core's CLI parser stays GUI-free.
@@ -93,13 +97,19 @@ def ticket_sender(core, *, simulated: bool = False):
 
 
 def launch_gui(args, options: argparse.Namespace | None = None) -> int:
-    from counter_app.workspace import open_workspace
     from ui import queue_launch
+    from ui.unlock_dialog import open_workspace_for_gui
 
     from sync.lan_queue.wiring import queue_port_for
 
     options = options or gui_options_parser().parse_args([])
-    core = CounterCore(open_workspace(args.workspace))
+    workspace = open_workspace_for_gui(args.workspace)  # asks a passphrase only if the workspace has one
+    if workspace is None:
+        return 1  # the officer quit at the passphrase dialog
+    core = CounterCore(workspace)
+    from devices.ocr.wiring import install_recognizer
+
+    install_recognizer(core)  # settings capture.ocr: scanned PDFs (scan dialog, camera) get a text layer
     core.use_queue(queue_port_for(core))  # a client PC uses the office's queue host; otherwise its own queue
     send = ticket_sender(core, simulated=args.simulated)
     if options.kiosk:
@@ -121,7 +131,9 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
     try:
         return queue_launch.run_counter(core, printer, counter=options.counter, ticket_sender=send,
                                         signing=signing, signing_services=services or None, sync_worker=worker,
-                                        scanning=build_scanning(core, simulated=args.simulated))
+                                        scanning=build_scanning(core, simulated=args.simulated),
+                                        id_devices=id_card_devices(core, simulated=args.simulated),
+                                        serial_qr=serial_qr_scanner(core))
     finally:
         for service in (*services, worker):
             if service is not None:
@@ -148,7 +160,11 @@ def build_scanning(core: CounterCore, *, simulated: bool) -> dict:
     from ui.scan_camera import camera_page_source
 
     make_camera = lambda: build_camera(core, simulated=simulated)  # noqa: E731  (opened per dialog)
-    return gui_scanning(simulated=simulated, page_sources={"camera": camera_page_source(make_camera)})
+    devices = core.settings().devices
+    sources = {"camera": camera_page_source(make_camera)} if simulated or _configured(devices.camera) else {}
+    # Network scanners announced on the LAN are looked for briefly; the demo has none.
+    return gui_scanning(simulated=simulated, page_sources=sources,
+                        escl_devices=devices.escl_scanners, escl_discover=0.0 if simulated else 2.0)
 
 
 def build_camera(core: CounterCore, *, simulated: bool = False, scene: str = "pages"):
@@ -158,6 +174,36 @@ def build_camera(core: CounterCore, *, simulated: bool = False, scene: str = "pa
     if name == "simulated":
         options.setdefault("scene", scene)  # "card": a CCCD under the camera, for the QR dialog
     return adapter_class(CAMERA_GROUP, name)(**options)
+
+
+def id_card_devices(core: CounterCore, *, simulated: bool) -> dict:
+    """The intake's ID card reader and camera, as factories (built when the officer asks);
+    None for a device the settings switch off ("" or "none")."""
+    devices = core.settings().devices
+
+    def wanted(name: str) -> bool:
+        return simulated or _configured(name)
+
+    return {"chip_reader_factory": (lambda: build_chip_reader(core, simulated=simulated))
+            if wanted(devices.chip_reader) else None,
+            "camera_factory": (lambda: build_camera(core, simulated=simulated, scene="card"))
+            if wanted(devices.camera) else None}
+
+
+def serial_qr_scanner(core: CounterCore):
+    """``start(on_card, on_error)`` for the 2D barcode scanner on a serial port, or None
+    when settings name no port (keyboard-wedge scanners need nothing)."""
+    from devices.qr.serial_reader import SerialQrListener, reader_from_settings
+
+    reader = reader_from_settings(core.settings().devices)
+    if reader is None:
+        return None
+    return lambda on_card, on_error: SerialQrListener(reader, on_card, on_error).start()
+
+
+def _configured(adapter_name: str) -> bool:
+    """Settings name a device ("" or "none": this counter has none)."""
+    return adapter_name.strip().lower() not in ("", "none")
 
 
 def build_chip_reader(core: CounterCore, *, simulated: bool = False):

@@ -157,20 +157,36 @@ def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argp
     set_.add_argument("value")
 
     backup = commands.add_parser("backup", parents=[common], help="back up the workspace while it runs")
-    backup.add_argument("--to", type=Path, required=True, help="backup folder, e.g. on a USB drive")
+    backup.add_argument("--to", type=Path, default=None, help="backup folder, e.g. on a USB drive")
     backup.add_argument("--keep", type=int, default=None, help="keep only the newest N backups")
     backup.add_argument("--verify", type=Path, default=None, metavar="BACKUP", help="check a backup instead")
+    backup.add_argument("--auto", action="store_true",
+                        help="run the scheduled backup if it is due (for an OS scheduler, e.g. every hour)")
+    schedule = backup.add_subparsers(dest="backup_command").add_parser(
+        "schedule", parents=[common], help="show or set the automatic backup schedule")
+    schedule.add_argument("--to", type=Path, default=None, help="backup folder (a second disk or USB drive)")
+    schedule.add_argument("--every-hours", type=int, default=None, metavar="N")
+    schedule.add_argument("--keep", type=int, default=None, metavar="N", help="keep the newest N backups")
+    schedule.add_argument("--off", action="store_true", help="stop automatic backups")
+    schedule.add_argument("--on", action="store_true", help="restart automatic backups")
     restore = commands.add_parser("restore", parents=[common], help="restore a verified backup")
     restore.add_argument("backup", type=Path)
     restore.add_argument("--force", action="store_true", help="keep the current workspace aside and replace it")
     audit = commands.add_parser("audit", parents=[common], help="audit trail")
-    audit.add_subparsers(dest="audit_command", required=True).add_parser(
-        "verify", parents=[common], help="check that no event was edited, deleted or reordered")
+    audit_cmd = audit.add_subparsers(dest="audit_command", required=True)
+    audit_cmd.add_parser("verify", parents=[common], help="check that no event was edited, deleted or reordered")
+    views = audit_cmd.add_parser("views", parents=[common], help="who viewed which dossier's personal data")
+    views.add_argument("--dossier", default=None, metavar="CODE")
+    views.add_argument("--officer", default=None, metavar="NAME", help="only this officer's views")
+    views.add_argument("--limit", type=int, default=200)
 
     commands.add_parser("doctor", parents=[common], help="check the workspace and devices")
     from counter_app.accounts.cli import configure as configure_users
 
     configure_users(commands, common)
+    from counter_app.security.cli import configure as configure_encryption
+
+    configure_encryption(commands, common)
     for command in extra:
         command.configure(commands.add_parser(command.name, parents=[common], help=command.help), common)
     return parser
@@ -216,7 +232,10 @@ def _report(args, code: str, message: str) -> int:
 def open_core(args) -> CounterCore:
     from counter_app.accounts.cli import login_from_args
 
-    core = CounterCore(open_workspace(args.workspace))
+    from counter_app.security.cli import current_passphrase
+
+    # The passphrase of an encrypted workspace is asked only if its key is not in the keyring.
+    core = CounterCore(open_workspace(args.workspace, passphrase=current_passphrase))
     login_from_args(core, args)
     return core
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from counter_app.accounts.cli import cmd_users
+from counter_app.security.cli import cmd_encryption
 from counter_app.catalog.model import Channel
 from counter_app.cli import build_receive_request, open_core, parse_datetime, search_query_of
 from counter_app.cli_output import dmy_hm, emit
@@ -132,6 +133,12 @@ def cmd_backup(args, **_) -> int:
         emit(args, {"backup": str(args.verify), "problems": problems},
              problems or [f"{args.verify}: complete and intact"])
         return 1 if problems else 0
+    if getattr(args, "backup_command", None) == "schedule" or args.auto:
+        from counter_app.backup_cli import cmd_backup_auto, cmd_backup_schedule
+
+        return cmd_backup_schedule(args) if getattr(args, "backup_command", None) else cmd_backup_auto(args)
+    if args.to is None:
+        raise InvalidInput("Say where to back up: counter-app backup --to FOLDER (or --auto, or schedule).")
     core = open_core(args)
     report = create_backup(core.workspace, args.to, now=core.clock(), keep=args.keep)
     return emit(args, report, f"Backup {report.path}: {report.dossiers} dossiers, {report.files} files "
@@ -154,15 +161,25 @@ def cmd_audit(args, **_) -> int:
     from counter_app.dossiers.events import verify_chain
 
     core = open_core(args)
+    if args.audit_command == "views":
+        from counter_app.view_audit import cmd_audit_views
+
+        return cmd_audit_views(core, args)
+    from counter_app.view_audit import verify_view_chain
+
     with core.workspace.db.read() as session:
         broken = verify_chain(session)
         broken_accounts = verify_account_chain(session)
+        broken_views = verify_view_chain(session)
     lines = ["Audit trail intact." if not broken else f"Audit trail BROKEN at event(s) {broken[:20]}"]
     if broken_accounts:
         lines.append(f"Account log BROKEN at event(s) {broken_accounts[:20]}")
-    emit(args, {"intact": not broken and not broken_accounts, "broken_events": broken,
-                "broken_account_events": broken_accounts}, lines)
-    return 0 if not broken and not broken_accounts else 1
+    if broken_views:
+        lines.append(f"Personal-data view log BROKEN at event(s) {broken_views[:20]}")
+    intact = not broken and not broken_accounts and not broken_views
+    emit(args, {"intact": intact, "broken_events": broken, "broken_account_events": broken_accounts,
+                "broken_view_events": broken_views}, lines)
+    return 0 if intact else 1
 
 
 def cmd_doctor(args, device_checks=None, **_) -> int:
@@ -187,5 +204,6 @@ HANDLERS = {
     "audit": cmd_audit,
     "doctor": cmd_doctor,
     "users": cmd_users,
+    "encryption": cmd_encryption,
 }
 

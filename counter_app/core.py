@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from counter_app import catalog as catalog_io
+from counter_app import view_audit
 from counter_app.accounts import audit as account_audit
 from counter_app.accounts.guard import GuardedService
 from counter_app.accounts.roles import Permission, Role
@@ -19,7 +20,14 @@ from counter_app.accounts.rules import DOSSIER_RULES, QUEUE_RULES
 from counter_app.accounts.service import AccountService, OfficerView, Principal
 from counter_app.calendar import load_overrides as load_overrides_file
 from counter_app.catalog.model import Channel, ProcedureSpec
-from counter_app.catalog.repository import ImportReport, current_procedure, current_procedures, import_specs, spec_of
+from counter_app.catalog.repository import (
+    ImportReport,
+    catalogue_stamp,
+    current_procedure,
+    current_procedures,
+    import_specs,
+    spec_of,
+)
 from counter_app.documents import (
     SCAN_KIND,
     attach_document,
@@ -46,10 +54,15 @@ class CounterCore:
         self._settings: Settings | None = None
         self._scheduler: Scheduler | None = None
         self._procedures: list[tuple[str, ProcedureSpec]] | None = None
+        # What the cached catalogue and calendar were built from: the sync pull (or another
+        # process) may change either under an open app, which must then rebuild them.
+        self._catalogue_built_from: tuple | None = None
+        self._scheduler_overrides: list | None = None
         # Who works here now (None: nobody, or a workspace still in set-up mode) and whether
         # the screen is locked; see ``require``.
         self.principal: Principal | None = None
         self._locked = False
+        self._last_search: tuple[str, str, float] | None = None  # coalesces one typing session's searches
         self.accounts = AccountService(workspace.db, clock, lambda: self.settings().security)
         self.dossiers = GuardedService(DossierService(workspace.db, self._acting_settings, self.scheduler, clock),
                                        DOSSIER_RULES, self.require)
@@ -88,9 +101,13 @@ class CounterCore:
     # -- calendar -------------------------------------------------------------------------
 
     def scheduler(self) -> Scheduler:
-        if self._scheduler is None:
-            with self.workspace.db.read() as session:
-                self._scheduler = Scheduler(self.settings().rules, stored_overrides(session))
+        # The overrides are a few rows: re-read each time so a calendar update from the
+        # province (applied by the sync pull) counts without reopening the app.
+        with self.workspace.db.read() as session:
+            overrides = stored_overrides(session)
+        if self._scheduler is None or overrides != self._scheduler_overrides:
+            self._scheduler = Scheduler(self.settings().rules, overrides)
+            self._scheduler_overrides = overrides
         return self._scheduler
 
     def import_calendar(self, path: Path) -> int:
@@ -123,14 +140,24 @@ class CounterCore:
         """Current procedures in Vietnamese order of their names (cached; the catalogue is small)."""
         return [spec for _folded, spec in self._catalogue()]
 
+    def catalogue_version(self) -> tuple:
+        """Changes whenever the stored catalogue does (one small aggregate query): lets a
+        screen notice a catalogue version the sync pull applied while it was open."""
+        with self.workspace.db.read() as session:
+            return catalogue_stamp(session)
+
     def _catalogue(self) -> list[tuple[str, ProcedureSpec]]:
-        # Folded once per load: the procedure search runs on every keystroke.
-        if self._procedures is None:
-            with self.workspace.db.read() as session:
-                specs = [spec_of(row) for row in current_procedures(session)]
-            self._procedures = [(fold(f"{spec.code} {spec.name} {spec.field}"), spec)
-                                for spec in sorted(specs, key=lambda s: sort_key(s.name))]
-        return self._procedures
+        # Folded once per load: the procedure search runs on every keystroke. Reloaded when
+        # the stored catalogue changed (a sync pull or another process imported a version).
+        with self.workspace.db.read() as session:
+            stamp = catalogue_stamp(session)
+            if self._procedures is not None and stamp == self._catalogue_built_from:
+                return self._procedures
+            specs = [spec_of(row) for row in current_procedures(session)]
+        procedures = [(fold(f"{spec.code} {spec.name} {spec.field}"), spec)
+                      for spec in sorted(specs, key=lambda s: sort_key(s.name))]
+        self._procedures, self._catalogue_built_from = procedures, stamp
+        return procedures
 
     def find_procedures(self, query: str) -> list[ProcedureSpec]:
         """Procedures whose code, name or field contains every typed word, accents ignored."""
@@ -148,11 +175,21 @@ class CounterCore:
         return self.dossiers.unguarded.receive(request)
 
     def dossier(self, code: str) -> DossierView:
-        return self.dossiers.get(code)
+        """One dossier with the citizen's data: recorded as a view (``counter_app.view_audit``)."""
+        view = self.dossiers.get(code)
+        self._record_view(view_audit.DETAIL, dossier_code=view.code)
+        return view
 
     def search(self, query: SearchQuery) -> list[DossierSummary]:
         with self.workspace.db.read() as session:
-            return search(session, query)
+            found = search(session, query)
+        kind = view_audit.search_kind(query.text)
+        if kind is None:
+            self._last_search = None  # the box was cleared: the next text is a new search
+        elif found and self._new_search_session(query.text):
+            # The kind of text and how many rows came back, never the words typed.
+            self._record_view(view_audit.SEARCH, detail={"kind": kind, "results": len(found)})
+        return found
 
     # -- forms ----------------------------------------------------------------------------
 
@@ -166,6 +203,7 @@ class CounterCore:
 
             context = form_context(dossier, form_id, self.settings())
             pdf = render_form(form_id, context)
+            self._record_view(view_audit.FORM, dossier_code=dossier.code, detail={"form": form_id}, session=session)
             if keep:
                 sha256 = self.workspace.files.put(pdf)  # bytes first: the row never points at nothing
                 attach_document(session, dossier, kind=f"form_{form_id}", sha256=sha256, size=len(pdf),
@@ -179,10 +217,55 @@ class CounterCore:
             context = register_context(session, self.settings(), start, end, printed_at=self.clock())
         from counter_app.forms import render_register
 
-        return render_register(context)
+        pdf = render_register(context)
+        self._record_view(view_audit.REGISTER, detail={"from": start.isoformat(), "to": end.isoformat()})
+        return pdf
 
     def document_bytes(self, sha256: str) -> bytes:
-        return self.workspace.files.get(sha256)
+        """A file kept with a dossier (scan, form): recorded as a view of that dossier."""
+        data = self.workspace.files.get(sha256)
+        from sqlalchemy import select
+
+        from counter_app.storage.models import Document, Dossier
+
+        with self.workspace.db.read() as session:
+            owner = session.execute(select(Dossier.code, Document.kind).join(Document.dossier)
+                                    .where(Document.sha256 == sha256).order_by(Document.id).limit(1)).first()
+        self._record_view(view_audit.FILE, dossier_code=owner[0] if owner else None,
+                          detail={"kind": owner[1]} if owner else {"sha256": sha256[:16]})
+        return data
+
+    # -- views of personal data -----------------------------------------------------------
+
+    def _viewer(self) -> view_audit.Viewer:
+        workstation, principal = self.settings().workstation, self.principal
+        return view_audit.Viewer(principal.username if principal else "", tuple(principal.roles) if principal else (),
+                                 workstation.counter_label, workstation.name)
+
+    def _record_view(self, view: str, *, dossier_code: str | None = None, detail: dict | None = None,
+                     session=None) -> None:
+        """Append a view event (in ``session`` when given, so it commits with that work). A
+        workspace opened read-only (a backup disk) cannot record and is not blocked."""
+        if self.workspace.read_only:
+            return
+        if session is not None:
+            view_audit.append_view_event(session, self._viewer(), view, at=self.clock(), dossier_code=dossier_code,
+                                         detail=detail)
+            return
+        with self.workspace.db.write() as own:
+            view_audit.append_view_event(own, self._viewer(), view, at=self.clock(), dossier_code=dossier_code,
+                                         detail=detail)
+
+    def _new_search_session(self, text: str) -> bool:
+        """False while the same officer keeps typing the same search (one event per session)."""
+        import time as _time
+
+        folded, who, now = fold(text).strip(), self._viewer().officer, _time.monotonic()
+        last = self._last_search
+        self._last_search = (who, folded, now)
+        if last is None or last[0] != who or now - last[2] > view_audit.SEARCH_COALESCE_SECONDS:
+            return True
+        return not (folded.startswith(last[1]) or last[1].startswith(folded))
 
     def attach_scan(self, code: str, component_code: str, pdf_bytes: bytes, pages: int) -> DocumentView:
         """Keep a component's scanned PDF with the dossier (kind "scan", page count in the filename).

@@ -55,6 +55,21 @@ class DiskFull(WorkspaceError):
     code = "disk_full"
 
 
+class WorkspaceLocked(WorkspaceError):
+    """The workspace is encrypted and no key was given (no passphrase, no keyring entry)."""
+    code = "workspace_locked"
+
+
+class WrongKey(WorkspaceLocked):
+    """The passphrase or keyring secret does not open this workspace; nothing was changed."""
+    code = "wrong_key"
+
+
+class KeyringUnavailable(WorkspaceLocked):
+    """The OS keyring (Secret Service, Windows Credential Locker) cannot be reached."""
+    code = "keyring_unavailable"
+
+
 class CodeSpaceExhausted(CounterError):
     code = "code_space_exhausted"
 
@@ -193,6 +208,12 @@ class WrongOfficeKey(QueueHostError):
     code = "wrong_office_key"
 
 
+class QueueAccessRevoked(WrongOfficeKey):
+    """The host knows this PC's queue key but its access was revoked (queue revoke NAME)."""
+
+    code = "queue_access_revoked"
+
+
 class PrinterCoverOpen(PrinterOffline):
     """A subclass of PrinterOffline so callers that only know "offline" still stop and reprint."""
 
@@ -244,6 +265,54 @@ class ScanCancelled(ScannerError):
     code = "scan_cancelled"
 
 
+class ScannerBusy(ScannerError):
+    """The scanner kept answering "busy" (another job, warming up) after every retry."""
+
+    code = "scanner_busy"
+
+
+class ScannerDisconnected(ScannerError):
+    """The scanner went away mid-batch (network lost, switched off); ``details["pages"]`` are kept."""
+
+    code = "scanner_disconnected"
+
+
+class OcrUnavailable(DeviceError):
+    """The OCR engine (or its language data) is not installed: the PDF is made without a text layer."""
+
+    code = "ocr_unavailable"
+
+
+class OcrFailed(DeviceError):
+    """The OCR engine could not read one page (crash, timeout): that page gets no text layer."""
+
+    code = "ocr_failed"
+
+
+class ScanFeederEmpty(ScannerError):
+    """A feeder profile was chosen but no paper is in the feeder."""
+
+    code = "scan_feeder_empty"
+
+
+class UnknownScanProfile(InvalidInput):
+    """No scan profile has this name; ``details["available"]`` lists the names there are."""
+
+    code = "scan_profile_unknown"
+
+
+class QrReaderError(DeviceError):
+    """The serial (USB-CDC) 2D barcode scanner failed."""
+
+    code = "qr_reader"
+
+
+class QrReaderNotFound(QrReaderError):
+    """The serial port of the 2D barcode scanner does not exist or cannot be opened."""
+
+    code = "qr_reader_not_found"
+
+
 class PageStoreFull(DiskFull):
     """No room left for one more captured page; the pages already captured are kept."""
 
@@ -264,6 +333,12 @@ class CameraNotFound(CameraError):
     """No camera at the configured index or address (unplugged, in use by another program)."""
 
     code = "camera_not_found"
+
+
+class CameraNotConfigured(CameraNotFound):
+    """This counter's settings name no document camera (devices.camera empty or "none")."""
+
+    code = "camera_not_configured"
 
 
 class CameraDisconnected(CameraError):
@@ -316,6 +391,12 @@ class ChipReaderNotFound(ChipError):
     code = "chip_reader_not_found"
 
 
+class ChipReaderNotConfigured(ChipReaderNotFound):
+    """This counter's settings name no chip reader (devices.chip_reader empty or "none")."""
+
+    code = "chip_reader_not_configured"
+
+
 class ChipCardAbsent(ChipError):
     code = "chip_card_absent"
 
@@ -336,3 +417,24 @@ class ChipDataInvalid(ChipError):
     """The chip answered with damaged or malformed data, or its data fails passive authentication."""
 
     code = "chip_data_invalid"
+
+
+# -- scheduled backups and the view audit (counter_app.backup_schedule, counter_app.view_audit) --
+
+class BackupFailed(WorkspaceError):
+    """A backup could not be made; the workspace and the earlier backups are untouched."""
+    code = "backup_failed"
+
+
+class BackupDestinationMissing(BackupFailed):
+    """The backup folder is not there (USB drive not plugged in, second disk not mounted)."""
+    code = "backup_destination_missing"
+
+
+class BackupDestinationFull(DiskFull):
+    """The backup drive is full; the half-written backup was removed."""
+    code = "backup_destination_full"
+
+
+class BackupNotConfigured(InvalidInput):
+    code = "backup_not_configured"

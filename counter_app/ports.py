@@ -249,3 +249,20 @@ class ChipReader(Protocol):
     def readers(self) -> list[str]: ...
 
     def read(self, key: object, *, progress: Callable[[str, int, int], None] | None = None) -> object: ...
+
+
+@runtime_checkable
+class TextRecognizer(Protocol):
+    """Offline OCR of one page image into a text-only PDF page (invisible text, render mode 3)
+    of the same size, which ``counter_app.capture.ocr`` lays under the scanned image.
+
+    ``text_pdf`` gets the page as PNG bytes and its resolution; it may take seconds, so it
+    runs where the PDF is made (a worker, the CLI). It raises OcrUnavailable when the engine
+    or its language data is missing, OcrFailed when one page could not be read.
+    """
+
+    name: str
+
+    def available(self) -> bool: ...
+
+    def text_pdf(self, png: bytes, dpi: int) -> bytes: ...

@@ -55,14 +55,32 @@ class DeviceSettings:
     printer_options: dict = field(default_factory=dict)
     # Named scan profiles (counter_app.capture.profiles): empty = the built-in defaults.
     scan_profiles: list = field(default_factory=list)
+    # Paper (procedure component) name → the profile it is scanned with by default.
+    scan_profile_defaults: dict = field(default_factory=dict)
+    # Driverless network scanners (devices.scanners.escl), e.g. ["escl://192.168.1.20:80"].
+    escl_scanners: list = field(default_factory=list)
+    # 2D barcode scanner in serial/USB-CDC mode (devices.qr.serial_reader), e.g. "/dev/ttyACM0" or "COM5";
+    # empty = none (keyboard-wedge scanners need no setting).
+    qr_serial_port: str = ""
+    qr_serial_baudrate: int = 9600
     # ID card chip reader (entry point group counter_app.chip_readers): "pcsc" with options
-    # reader (part of the reader's name) and csca_files (trusted CSCA certificates), or "simulated".
-    chip_reader: str = "simulated"
+    # reader (part of the reader's name) and csca_files (trusted CSCA certificates), or "simulated";
+    # "" = none set up (a simulated reader on a real counter would fill in a made-up citizen).
+    chip_reader: str = ""
     chip_reader_options: dict = field(default_factory=dict)
     # Document camera (entry point group counter_app.cameras): "opencv" with options such as
     # {"source": 0, "resolution": [1920, 1080]} or {"source": "http://PHONE:8080/video"}.
-    camera: str = "simulated"
+    camera: str = ""  # "" = none set up
     camera_options: dict = field(default_factory=dict)
+
+
+@dataclass
+class CaptureSettings:
+    # OCR text layer in scanned PDFs (devices.ocr): on by default; when the program is not
+    # installed the PDF is simply made without text (a note, never an error).
+    ocr: bool = True
+    ocr_languages: str = "vie+eng"  # Tesseract language codes joined by "+"
+    ocr_program: str = ""  # "" = "tesseract" found on PATH; or a full path (e.g. on Windows)
 
 
 @dataclass
@@ -83,6 +101,17 @@ class SecuritySettings:
     lockout_minutes: int = 5
 
 
+@dataclass
+class BackupSettings:
+    # Scheduled backups (counter_app.backup_schedule): to ``destination`` (a second disk or a
+    # USB drive; the folder must exist when a backup runs) every ``every_hours``, keeping the
+    # newest ``keep``. Off until a destination is chosen.
+    enabled: bool = False
+    destination: str = ""
+    every_hours: int = 24
+    keep: int = 7
+
+
 SECTIONS = {
     "office": OfficeSettings,
     "workstation": WorkstationSettings,
@@ -90,6 +119,8 @@ SECTIONS = {
     "devices": DeviceSettings,
     "lan_queue": LanQueueSettings,
     "security": SecuritySettings,
+    "backup": BackupSettings,
+    "capture": CaptureSettings,
 }
 
 
@@ -101,6 +132,8 @@ class Settings:
     devices: DeviceSettings = field(default_factory=DeviceSettings)
     lan_queue: LanQueueSettings = field(default_factory=LanQueueSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
+    capture: CaptureSettings = field(default_factory=CaptureSettings)
 
 
 def _section_from(cls, raw: dict):
@@ -141,9 +174,27 @@ def validate_settings(settings: Settings) -> None:
         value = getattr(security, name)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise InvalidInput(f"security.{name} must be a whole number, 0 or more, got {value!r}.")
-    from counter_app.capture.profiles import scan_profiles  # late: settings stay light to import
+    from counter_app.backup_schedule import validate_backup_settings  # late, like scan profiles
 
-    scan_profiles(settings.devices.scan_profiles)
+    validate_backup_settings(settings.backup)
+    from counter_app.capture.profiles import check_component_defaults, scan_profiles  # late: light import
+
+    check_component_defaults(scan_profiles(settings.devices.scan_profiles), settings.devices.scan_profile_defaults)
+    escl = settings.devices.escl_scanners
+    if not isinstance(escl, list) or not all(isinstance(u, str) and u.startswith(("escl://", "escls://"))
+                                             for u in escl):
+        raise InvalidInput(f"devices.escl_scanners must be a list of escl://HOST:PORT addresses, got {escl!r}.")
+    baud = settings.devices.qr_serial_baudrate
+    if not isinstance(settings.devices.qr_serial_port, str) or not isinstance(baud, int) or isinstance(baud, bool) \
+            or baud <= 0:
+        raise InvalidInput(f"devices.qr_serial_port must be a port name and qr_serial_baudrate a positive number "
+                           f"(e.g. 9600), got {settings.devices.qr_serial_port!r} at {baud!r}.")
+    capture = settings.capture
+    if not isinstance(capture.ocr, bool) or not isinstance(capture.ocr_program, str) \
+            or not isinstance(capture.ocr_languages, str) \
+            or not all(part.strip() for part in capture.ocr_languages.split("+")):
+        raise InvalidInput(f"capture.ocr must be true or false and capture.ocr_languages Tesseract codes such as "
+                           f"vie+eng, got {capture.ocr!r} and {capture.ocr_languages!r}.")
     lan = settings.lan_queue
     if lan.role not in ("local", "client"):
         raise InvalidInput(f"lan_queue.role must be local or client, got {lan.role!r}.")

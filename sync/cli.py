@@ -1,6 +1,7 @@
 """CLI commands of the sync layer, registered in ``composition_root.extra_commands()``.
 
     counter-app server --db URL --port N [--host 127.0.0.1]     run the reference server
+                       [--tls-cert PEM --tls-key PEM]            … over HTTPS
     counter-app server set-status --db URL CODE STATUS [--note]  province sets a status
     counter-app server revoke --db URL WORKSTATION_ID             revoke a workstation
     counter-app server workstations --db URL                      list workstations
@@ -10,6 +11,8 @@
     counter-app server export-national --db URL --out FILE [--since ISO] [--dry-run]
                                                                   DongBoHoSoMC bodies for the national portal
     counter-app sync --once [--server URL] [--enrol-key K]        one round; exit 0 = all delivered
+                     [--ca FILE|system] [--pin sha256/B64|off]   trust for https (remembered; sync.tls)
+    counter-app sync pin --server https://…                       the server's current key pin (set-up)
     counter-app sync status [--json]                              pending, bytes left, last success/error
     counter-app sync resend OP_ID                                 put a rejected op back in line
 """
@@ -36,6 +39,8 @@ def configure_server(parser: argparse.ArgumentParser, common: argparse.ArgumentP
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--files", type=Path, default=None, help="folder for uploaded files (default: beside the db)")
     parser.add_argument("--enrol-key", default=None, help="require this key to register a workstation")
+    parser.add_argument("--tls-cert", type=Path, default=None, help="serve HTTPS with this PEM certificate (chain)")
+    parser.add_argument("--tls-key", type=Path, default=None, help="the certificate's PEM private key")
     sub = parser.add_subparsers(dest="server_command")
     setst = sub.add_parser("set-status", parents=[common], help="set a dossier's processing status (1–10)")
     _db_option(setst, argparse.SUPPRESS)
@@ -88,7 +93,13 @@ def run_server(args, _open_core) -> int:
                                  f"{'REVOKED ' if r['revoked'] else ''}{r['name']}" for r in rows])
     from sync.server.run import serve
 
-    serve(args.db, host=args.host, port=args.port, files_dir=args.files, enrol_key=args.enrol_key)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise InvalidInput("HTTPS needs both --tls-cert FILE and --tls-key FILE.")
+    for path in filter(None, (args.tls_cert, args.tls_key)):
+        if not path.is_file():
+            raise InvalidInput(f"Cannot read {path}: no such file.")
+    serve(args.db, host=args.host, port=args.port, files_dir=args.files, enrol_key=args.enrol_key,
+          tls_cert=args.tls_cert, tls_key=args.tls_key)
     return 0
 
 
@@ -110,7 +121,13 @@ def configure_sync(parser: argparse.ArgumentParser, common: argparse.ArgumentPar
     parser.add_argument("--once", action="store_true", help="run one round: push, then pull")
     parser.add_argument("--server", default=None, help="provincial server URL (remembered)")
     parser.add_argument("--enrol-key", default=None, help="enrolment key, if the server asks for one")
+    parser.add_argument("--ca", default=None, help='PEM file of the CA(s) to trust for https (remembered); '
+                                                   '"system" = the system store')
+    parser.add_argument("--pin", default=None, help='pin of the server key, sha256/BASE64 or hex (remembered); '
+                                                    '"off" removes it')
     sub = parser.add_subparsers(dest="sync_command")
+    pin = sub.add_parser("pin", parents=[common], help="print the pin of an https server's current certificate")
+    pin.add_argument("--server", dest="pin_server", required=True, help="https://… address of the server")
     sub.add_parser("status", parents=[common], help="pending count, bytes left, last success, last error")
     resend = sub.add_parser("resend", parents=[common], help="put a rejected op back in line")
     resend.add_argument("op_id")
@@ -120,7 +137,11 @@ def run_sync(args, open_core) -> int:
     from sync.push import resend
     from sync.status import sync_status
 
+    if args.sync_command == "pin":
+        return _show_pin(args)
     core = open_core(args)
+    if args.ca is not None or args.pin is not None:
+        _remember_tls(core, args)
     if args.sync_command == "status":
         status = sync_status(core.workspace)
         data = {**status.__dict__, "delivered": status.delivered}
@@ -129,6 +150,8 @@ def run_sync(args, open_core) -> int:
         if not resend(core.workspace, args.op_id):
             raise InvalidInput(f"No rejected op {args.op_id}.")
         return emit(args, {"resent": args.op_id}, f"Op {args.op_id} is pending again.")
+    if not args.once and (args.ca is not None or args.pin is not None):
+        return _tls_saved(core, args)
     if not args.once:
         raise InvalidInput("Say what to do: `sync --once [--server URL]` or `sync status`.")
     from sync.outbox_worker import OutboxWorker
@@ -142,6 +165,34 @@ def run_sync(args, open_core) -> int:
     emit(args, data, [f"Sent {report.push.sent} op(s), {report.push.files} file(s); "
                       f"merged {report.merged} province change(s).", *_status_lines(status)])
     return 0 if report.ok and status.delivered else 1
+
+
+def _show_pin(args) -> int:
+    from sync.tls import fetch_server_pin
+
+    info = fetch_server_pin(args.pin_server)
+    return emit(args, info, [info["pin"], f"Subject: {info['subject']}", f"Issuer: {info['issuer']}",
+                             f"Valid until: {info['not_after']}",
+                             "Check this pin with the province IT team before `sync --pin` trusts it."])
+
+
+def _remember_tls(core, args) -> None:
+    """Validate --ca/--pin and keep them in the workspace (bad values: nothing saved)."""
+    from sync.tls import load_tls, save_tls, updated
+
+    with core.workspace.db.read() as session:
+        config = updated(load_tls(session), ca=args.ca, pin=args.pin)
+    with core.workspace.db.write() as session:
+        save_tls(session, config)
+
+
+def _tls_saved(core, args) -> int:
+    from sync.tls import load_tls
+
+    with core.workspace.db.read() as session:
+        config = load_tls(session)
+    return emit(args, {"ca_file": config.ca_file, "pin": config.pin},
+                [f"Trusted CA: {config.ca_file or 'the system store'}", f"Pin: {config.pin or 'none'}"])
 
 
 def _status_lines(status) -> list[str]:

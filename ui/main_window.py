@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter_app.ports import DeviceState
 from ui.admin_tools import AdminTools, RegisterDialog
+from ui.backup_timer import BackupTimer
 from ui.dossier_detail import DossierDetail
 from ui.dossier_list import DossierListPanel
 from ui.intake_wizard import DONE, IntakeWizard
@@ -35,10 +36,11 @@ PRINTER_POLL_MS = 30_000
 
 class MainWindow(QMainWindow):
     def __init__(self, core, printer=None, *, synchronous: bool = False, counter: int | None = None,
-                 ticket_sender=None, sync_worker=None):
+                 ticket_sender=None, sync_worker=None, chip_reader_factory=None, camera_factory=None):
         """``counter``: this window's queue counter (default: the workstation slot);
         ``ticket_sender``: prints queue tickets (``devices.printers.ticket_job.TicketSender``);
-        ``sync_worker``: the background outbox worker, or None when no server is set up."""
+        ``sync_worker``: the background outbox worker, or None when no server is set up;
+        ``chip_reader_factory`` / ``camera_factory``: the intake's ID card reader and camera (None: none)."""
         super().__init__()
         self.core, self.printer = core, printer
         self._closing = False
@@ -46,7 +48,8 @@ class MainWindow(QMainWindow):
         self.device_runner = TaskRunner(self, synchronous=synchronous)  # devices never hold up the core
         settings = core.settings()
         self.setWindowTitle(f"{APP_NAME} — {settings.office.agency_name}")
-        self.intake = IntakeWizard(core, self.runner, self.device_runner)
+        self.intake = IntakeWizard(core, self.runner, self.device_runner, chip_reader_factory=chip_reader_factory,
+                                   camera_factory=camera_factory)
         self.dossier_list = DossierListPanel(core, self.runner)
         self.detail = DossierDetail(core, self.runner, self.device_runner)
         self.search_stack = QStackedWidget()
@@ -60,6 +63,10 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_menus()
         self._build_status_bar(settings)
+        # Scheduled backups, checked off the UI thread.
+        self.backup_timer = BackupTimer(core, self.statusBar(), synchronous=synchronous, parent=self)
+        if not synchronous:
+            self.backup_timer.start()
         self.intake.dossier_received.connect(lambda _code: self.dossier_list.refresh())
         # A dossier received while a ticket is served here belongs to that ticket's visit.
         self.intake.dossier_received.connect(self.queue_panel.link_dossier)
@@ -127,6 +134,8 @@ class MainWindow(QMainWindow):
                      lambda: self.admin.import_calendar())
         self._action(tools, self.tr("&Check the system"), None, self.admin.check_system)
         self._action(tools, self.tr("Officer &accounts…"), None, self.show_users)
+        self._action(tools, self.tr("Scan &profiles…"), None, self.show_scan_profiles)
+        self._action(tools, self.tr("&Backups…"), None, self.show_backups)
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 
@@ -145,6 +154,25 @@ class MainWindow(QMainWindow):
         self.check_printer()
         if self.printer is not None and not self.runner.synchronous:
             self._printer_timer.start()
+        self.show_startup_check(self.core.workspace.startup_check)
+
+    def show_startup_check(self, check) -> None:
+        """After a power cut or crash: say what the start checked and repaired (on the intake
+        banner, which stays until the next message, so it is seen after logging in)."""
+        if not check.unclean_shutdown:
+            return
+        removed = self.tr("%n half-written file(s) removed (they held nothing saved)", "",
+                          check.incomplete_files_removed)
+        if check.database_ok:
+            text = self.tr("The app was not closed properly last time (power cut or crash). The database was "
+                           "checked and is intact; {removed}. Dossiers saved before are all there.").format(
+                               removed=removed)
+            self.intake.banner.show_message("info", text)
+        else:
+            text = self.tr("The app was not closed properly last time and the database check found problems. "
+                           "Keep working only after IT support has run Tools ▸ Check the system; your last "
+                           "backup can be restored if needed.")
+            self.intake.banner.show_message("error", text)
 
     # -- printer status -----------------------------------------------------------------
 
@@ -192,6 +220,20 @@ class MainWindow(QMainWindow):
         """The session lock's "Lock / switch officer" (Ctrl+Alt+L), in the Dossier menu."""
         self.dossier_menu.insertAction(self.quit_action, action)
 
+    def show_backups(self):
+        from ui.backup_settings_dialog import BackupSettingsDialog
+
+        dialog = BackupSettingsDialog(self.core, self.runner, self)
+        dialog.open()
+        return dialog
+
+    def show_scan_profiles(self):
+        from ui.scan_profiles_dialog import ScanProfilesDialog
+
+        dialog = ScanProfilesDialog(self.core, self.runner, self)
+        dialog.open()
+        return dialog
+
     def show_users(self):
         from ui.users_dialog import UsersDialog
 
@@ -234,6 +276,8 @@ class MainWindow(QMainWindow):
             ("Enter", self.tr("Next step; in a list, open")),
             ("Alt+←", self.tr("Previous step / back to the list")),
             ("Ctrl+Enter", self.tr("Receive the dossier")),
+            ("F12 / Ctrl+F12", self.tr("Read the ID card: chip / QR with the camera")),
+            ("Ctrl+G", self.tr("Scan the papers of the dossier just received")),
             ("Space", self.tr("Tick or untick a paper")),
             ("Esc", self.tr("Cancel / back")),
             ("Ctrl+P / Ctrl+S / Ctrl+O", self.tr("Print / save / open the form")),
@@ -258,6 +302,8 @@ class MainWindow(QMainWindow):
                 self._close_anyway, yes_text=self.tr("&Close"), no_text=self.tr("&Keep entering"))
             return
         self._printer_timer.stop()
+        self.backup_timer.stop()
+        self.backup_timer.runner.wait(60_000)  # a backup cut short is discarded; let it finish
         self.runner.wait(15_000)  # let a dossier being saved finish
         self.device_runner.wait(15_000)
         super().closeEvent(event)

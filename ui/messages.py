@@ -42,6 +42,16 @@ MESSAGES = {
                          "write access, then try again."),
     "disk_full": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The disk is full: the dossier was not saved. Free some disk space, then try again."),
+    "workspace_locked": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The data is encrypted and no key was given. Enter the workspace passphrase, or log "
+                         "in to the Windows/Linux account that holds the key, then open the app again."),
+    "wrong_key": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The passphrase is wrong: the encrypted data was not opened and nothing was changed. "
+                         "Check the passphrase (capital letters, keyboard language) and try again."),
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The system key store cannot be reached, so the encrypted data cannot be opened. "
+                         "Log in to the computer's account normally (not remotely), then try again, or call "
+                         "IT support."),
     "code_space_exhausted": QT_TRANSLATE_NOOP(
         "ErrorMessages", "No dossier numbers are left for today on this computer. Receive the dossier on "
                          "another counter and call IT support."),
@@ -127,6 +137,10 @@ MESSAGES = {
     "wrong_office_key": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The office queue refused this computer: its office key is wrong. Ask the administrator "
                          "for the key (counter-app queue key on the queue computer) and set it again."),
+    "queue_access_revoked": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This counter's access to the office queue was revoked. Ask the administrator for a new "
+                         "queue key for this computer (counter-app queue key --workstation NAME on the queue "
+                         "computer) and set it with counter-app queue connect."),
     "calendar_format": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The calendar file cannot be read. Ask the province for a correct calendar file."),
     # Sync with the provincial system (``sync/errors.py``: the same shape, not CounterError).
@@ -142,12 +156,27 @@ MESSAGES = {
     "sync_server_error": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The provincial system is having problems. Keep working: everything is sent "
                          "automatically later."),
+    "sync_bad_answer": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The provincial system sent an answer this counter cannot use, so nothing was marked "
+                         "as sent. Keep working: everything is sent again automatically; if this keeps "
+                         "happening, call IT support."),
     "server_rejected": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The provincial system refused the data. Call IT support; the dossier stays saved "
                          "on this computer."),
     "sync_credential": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The provincial system no longer recognises this counter. Ask IT support to register "
                          "this computer again; your work stays saved on it."),
+    "sync_tls_untrusted": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The provincial server's certificate is not the one this counter trusts, so nothing "
+                         "was sent. Ask the province IT team; your work stays saved on this computer."),
+    "sync_tls_pin_mismatch": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The provincial server's certificate is not the one this counter trusts (its key does "
+                         "not match the pin), so nothing was sent. Ask the province IT team; your work stays "
+                         "saved on this computer."),
+    "sync_tls_required": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "This counter only sends to the provincial server over a secure (https) connection, "
+                         "but the address set is not secure. Ask the province IT team for the https address; "
+                         "your work stays saved on this computer."),
     # Failures outside the core (files chosen by the officer, printing through the OS).
     "file_write": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The file could not be saved there. Choose another folder (for example Documents) "
@@ -179,6 +208,31 @@ MESSAGES = {
                          "scan the remaining pages; the pages already scanned are kept."),
     "scan_cancelled": QT_TRANSLATE_NOOP(
         "ErrorMessages", "Scanning was cancelled. The pages already scanned are kept."),
+    "scanner_busy": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The scanner is busy (another job, or still warming up). Wait a moment, then scan "
+                         "again; the pages already scanned are kept."),
+    "scanner_disconnected": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The connection to the scanner was lost during the scan. The pages already scanned "
+                         "are kept; check that the scanner is on and on the network, then scan the remaining "
+                         "pages."),
+    "scan_feeder_empty": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "There is no paper in the scanner's feeder. Put the pages in the feeder, or choose a "
+                         "profile that scans from the glass, then scan again."),
+    "ocr_unavailable": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Text recognition (OCR) is not installed on this computer. The PDF was kept without "
+                         "searchable text; ask IT support to install Tesseract with Vietnamese if it is needed."),
+    "ocr_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Text recognition (OCR) could not read a page. The PDF was kept with that page as a "
+                         "picture only; nothing else needs to be done."),
+    "scan_profile_unknown": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "There is no scan profile with this name. Choose one of the profiles listed, or add "
+                         "it under Tools › Scan profiles."),
+    "qr_reader": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The barcode scanner stopped working. Check its cable; the app reconnects by itself "
+                         "when it is plugged in again. You can also type the details from the card."),
+    "qr_reader_not_found": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The barcode scanner was not found on its port. Plug it in (or check the port chosen "
+                         "in the settings), then scan the card again."),
     "scan_disk_full": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The disk is full: the last page could not be kept. The pages already captured are "
                          "kept; free some disk space (or delete unneeded pages), then scan the remaining pages."),
@@ -191,6 +245,10 @@ MESSAGES = {
     "camera_not_found": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The document camera was not found. Check that it is plugged in and not used by another "
                          "program, then choose it again in the settings."),
+    "camera_not_configured": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No document camera is set up on this counter. Ask the administrator to choose one "
+                         "(setting devices.camera); meanwhile scan the card's QR code with the handheld scanner "
+                         "or type the details from the card."),
     "camera_disconnected": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The document camera stopped sending pictures (unplugged?). The pages already captured "
                          "are kept; plug the camera in again and reopen it."),
@@ -201,6 +259,10 @@ MESSAGES = {
     "chip_reader_not_found": QT_TRANSLATE_NOOP(
         "ErrorMessages", "No card reader was found. Check that the reader is plugged in (and its driver "
                          "installed), then read again."),
+    "chip_reader_not_configured": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "No ID chip reader is set up on this counter. Ask the administrator to choose one "
+                         "(setting devices.chip_reader); meanwhile read the card's QR code or type the details "
+                         "from the card."),
     "chip_card_absent": QT_TRANSLATE_NOOP(
         "ErrorMessages", "There is no card on the reader. Put the ID card flat on the reader and read again."),
     "chip_access_denied": QT_TRANSLATE_NOOP(
@@ -227,6 +289,17 @@ MESSAGES = {
     "account_locked": QT_TRANSLATE_NOOP(
         "ErrorMessages", "Too many wrong passwords: this account is locked for a few minutes. Wait, then try "
                          "again, or ask the office administrator."),
+    "backup_failed": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The backup could not be made. The data and earlier backups are safe; the app "
+                         "tries again later. If it keeps failing, call IT support."),
+    "backup_destination_missing": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The backup drive was not found. Plug in the USB drive (or connect the backup disk); "
+                         "the app tries again by itself."),
+    "backup_destination_full": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "The backup drive is full. Keep fewer backups or use a larger drive; nothing was "
+                         "lost and the app tries again later."),
+    "backup_not_configured": QT_TRANSLATE_NOOP(
+        "ErrorMessages", "Automatic backups are not set up. Choose a backup folder in Tools ▸ Backups."),
 }
 
 

@@ -20,14 +20,17 @@ def _prepare(language: str | None):
 
 def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,
                 language: str | None = None, signing=None, sync_worker=None, scanning: dict | None = None,
-                signing_services=None) -> int:
+                signing_services=None, id_devices: dict | None = None, serial_qr=None) -> int:
     """``signing``: (signer, verifier, completer) from the composition root, or None;
     ``sync_worker``: the started outbox worker, or None; ``scanning``: the scan dialog's
-    scanners and page sources (``devices.scanners.wiring.gui_scanning``), or None."""
+    scanners and page sources (``devices.scanners.wiring.gui_scanning``), or None; ``id_devices``:
+    the intake's ``chip_reader_factory`` and ``camera_factory``, or None; ``serial_qr``:
+    ``start(on_card, on_error)`` of a serial 2D barcode scanner, or None."""
     from ui.main_window import QUEUE, MainWindow
 
     app = _prepare(language)
-    window = MainWindow(core, printer, counter=counter, ticket_sender=ticket_sender, sync_worker=sync_worker)
+    window = MainWindow(core, printer, counter=counter, ticket_sender=ticket_sender, sync_worker=sync_worker,
+                        **(id_devices or {}))
     if signing is not None:
         completion, watcher = signing_services or (None, None)
         window.detail.set_signing(*signing, pin_minutes=5, worker=completion, token_watcher=watcher)
@@ -35,6 +38,11 @@ def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender
         from ui.scan_actions import ScanActions
 
         ScanActions.install(window.detail, window.runner, window.device_runner, **scanning)
+        window.intake.set_scanning(scanning)  # Ctrl+G right after receiving
+    if serial_qr is not None:
+        from ui.serial_qr_bridge import attach_serial_qr
+
+        app.aboutToQuit.connect(attach_serial_qr(window.intake, serial_qr).stop)
     if counter is not None:  # a counter window opens on its queue
         window.show_page(QUEUE)
     gate(core, window)

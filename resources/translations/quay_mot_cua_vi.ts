@@ -234,6 +234,88 @@
     </message>
 </context>
 <context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic backups</source>
+        <translation>&amp;Bật sao lưu tự động</translation>
+    </message>
+    <message>
+        <source>A folder on a second disk or a USB drive</source>
+        <translation>Một thư mục trên ổ đĩa thứ hai hoặc ổ USB</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder:</source>
+        <translation>&amp;Thư mục sao lưu:</translation>
+    </message>
+    <message>
+        <source>Every N &amp;hours:</source>
+        <translation>Cứ mỗi N &amp;giờ:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>Giữ lại số bản &amp;mới nhất:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Huỷ</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Sao lưu &amp;ngay</translation>
+    </message>
+    <message>
+        <source>The app backs up the dossiers and their files while it works. A backup that is due while the computer is off runs when the app starts.</source>
+        <translation>Ứng dụng sao lưu hồ sơ và tệp đính kèm ngay trong khi làm việc. Lần sao lưu đến hạn lúc máy tắt sẽ chạy khi ứng dụng khởi động.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Last backup: {time}</source>
+        <translation>Lần sao lưu gần nhất: {time}</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>The last attempt failed.</source>
+        <translation>Lần thử gần nhất không thành công.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <source>Backup saved in {path}.</source>
+        <translation>Đã lưu bản sao lưu vào {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTimer</name>
+    <message>
+        <source>Backup saved at {time}.</source>
+        <translation>Đã sao lưu lúc {time}.</translation>
+    </message>
+    <message>
+        <source>Backup to {destination} failed: {reason} The app retries in {minutes} min.</source>
+        <translation>Sao lưu vào {destination} không thành công: {reason} Ứng dụng sẽ thử lại sau {minutes} phút.</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>Document camera</source>
@@ -1128,6 +1210,18 @@
         <translation>Ổ đĩa đã đầy: hồ sơ chưa được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
+        <source>The data is encrypted and no key was given. Enter the workspace passphrase, or log in to the Windows/Linux account that holds the key, then open the app again.</source>
+        <translation>Dữ liệu đã được mã hoá nhưng chưa có khoá. Hãy nhập mật khẩu của vùng dữ liệu, hoặc đăng nhập vào tài khoản Windows/Linux đang giữ khoá, rồi mở lại ứng dụng.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong: the encrypted data was not opened and nothing was changed. Check the passphrase (capital letters, keyboard language) and try again.</source>
+        <translation>Mật khẩu không đúng: dữ liệu mã hoá chưa được mở và không có gì bị thay đổi. Hãy kiểm tra mật khẩu (chữ hoa, kiểu gõ bàn phím) rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The system key store cannot be reached, so the encrypted data cannot be opened. Log in to the computer&apos;s account normally (not remotely), then try again, or call IT support.</source>
+        <translation>Không truy cập được kho khoá của hệ thống nên chưa mở được dữ liệu mã hoá. Hãy đăng nhập tài khoản máy tính theo cách thông thường (không đăng nhập từ xa) rồi thử lại, hoặc gọi bộ phận hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
         <source>No dossier numbers are left for today on this computer. Receive the dossier on another counter and call IT support.</source>
         <translation>Máy này đã hết số hồ sơ cho hôm nay. Hãy tiếp nhận hồ sơ ở quầy khác và gọi bộ phận hỗ trợ kỹ thuật.</translation>
     </message>
@@ -1244,6 +1338,10 @@
         <translation>Hàng đợi của cơ quan từ chối máy này: khóa cơ quan không đúng. Hãy xin quản trị viên khóa đúng (lệnh counter-app queue key trên máy chủ hàng đợi) rồi đặt lại.</translation>
     </message>
     <message>
+        <source>This counter&apos;s access to the office queue was revoked. Ask the administrator for a new queue key for this computer (counter-app queue key --workstation NAME on the queue computer) and set it with counter-app queue connect.</source>
+        <translation>Quyền truy cập hàng đợi của quầy này đã bị thu hồi. Hãy đề nghị quản trị viên cấp khóa hàng đợi mới cho máy này (counter-app queue key --workstation NAME trên máy giữ hàng đợi) rồi đặt lại bằng counter-app queue connect.</translation>
+    </message>
+    <message>
         <source>The calendar file cannot be read. Ask the province for a correct calendar file.</source>
         <translation>Không đọc được tệp lịch làm việc. Hãy đề nghị tỉnh cung cấp tệp lịch đúng định dạng.</translation>
     </message>
@@ -1264,12 +1362,28 @@
         <translation>Hệ thống của tỉnh đang gặp sự cố. Cứ tiếp tục làm việc: dữ liệu sẽ được tự động gửi đi sau.</translation>
     </message>
     <message>
+        <source>The provincial system sent an answer this counter cannot use, so nothing was marked as sent. Keep working: everything is sent again automatically; if this keeps happening, call IT support.</source>
+        <translation>Hệ thống của tỉnh gửi về một câu trả lời mà quầy này không dùng được, nên chưa có gì được đánh dấu là đã gửi. Cứ tiếp tục làm việc: mọi thứ sẽ được tự động gửi lại; nếu lỗi này cứ lặp lại, hãy gọi bộ phận hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
         <source>The provincial system refused the data. Call IT support; the dossier stays saved on this computer.</source>
         <translation>Hệ thống của tỉnh từ chối dữ liệu. Hãy gọi bộ phận hỗ trợ kỹ thuật; hồ sơ vẫn được lưu trên máy này.</translation>
     </message>
     <message>
         <source>The provincial system no longer recognises this counter. Ask IT support to register this computer again; your work stays saved on it.</source>
         <translation>Hệ thống của tỉnh không còn nhận diện quầy này. Hãy nhờ bộ phận hỗ trợ kỹ thuật đăng ký lại máy; công việc vẫn được lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>The provincial server&apos;s certificate is not the one this counter trusts, so nothing was sent. Ask the province IT team; your work stays saved on this computer.</source>
+        <translation>Chứng thư số của máy chủ tỉnh không phải là chứng thư mà quầy này tin cậy, nên chưa có dữ liệu nào được gửi đi. Hãy liên hệ bộ phận CNTT của tỉnh; công việc của bạn vẫn được lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>The provincial server&apos;s certificate is not the one this counter trusts (its key does not match the pin), so nothing was sent. Ask the province IT team; your work stays saved on this computer.</source>
+        <translation>Chứng thư số của máy chủ tỉnh không phải là chứng thư mà quầy này tin cậy (khóa của máy chủ không khớp với mã ghim), nên chưa có dữ liệu nào được gửi đi. Hãy liên hệ bộ phận CNTT của tỉnh; công việc của bạn vẫn được lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>This counter only sends to the provincial server over a secure (https) connection, but the address set is not secure. Ask the province IT team for the https address; your work stays saved on this computer.</source>
+        <translation>Quầy này chỉ gửi dữ liệu lên máy chủ tỉnh qua kết nối bảo mật (https), nhưng địa chỉ đã đặt không bảo mật. Hãy xin bộ phận CNTT của tỉnh địa chỉ https; công việc của bạn vẫn được lưu trên máy này.</translation>
     </message>
     <message>
         <source>The file could not be saved there. Choose another folder (for example Documents) and save again.</source>
@@ -1312,6 +1426,38 @@
         <translation>Đã hủy việc quét. Các trang đã quét vẫn được giữ.</translation>
     </message>
     <message>
+        <source>The scanner is busy (another job, or still warming up). Wait a moment, then scan again; the pages already scanned are kept.</source>
+        <translation>Máy quét đang bận (đang làm việc khác hoặc đang khởi động). Chờ một lát rồi quét lại; các trang đã quét vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>The connection to the scanner was lost during the scan. The pages already scanned are kept; check that the scanner is on and on the network, then scan the remaining pages.</source>
+        <translation>Mất kết nối với máy quét trong khi quét. Các trang đã quét vẫn được giữ; kiểm tra máy quét đã bật và đã nối mạng, rồi quét các trang còn lại.</translation>
+    </message>
+    <message>
+        <source>There is no paper in the scanner&apos;s feeder. Put the pages in the feeder, or choose a profile that scans from the glass, then scan again.</source>
+        <translation>Khay nạp giấy của máy quét không có giấy. Đặt giấy vào khay nạp, hoặc chọn cấu hình quét trên mặt kính, rồi quét lại.</translation>
+    </message>
+    <message>
+        <source>Text recognition (OCR) is not installed on this computer. The PDF was kept without searchable text; ask IT support to install Tesseract with Vietnamese if it is needed.</source>
+        <translation>Máy tính này chưa cài chức năng nhận dạng chữ (OCR). Tệp PDF đã được lưu nhưng không tìm kiếm được chữ; nếu cần, hãy nhờ bộ phận kỹ thuật cài Tesseract kèm tiếng Việt.</translation>
+    </message>
+    <message>
+        <source>Text recognition (OCR) could not read a page. The PDF was kept with that page as a picture only; nothing else needs to be done.</source>
+        <translation>Chức năng nhận dạng chữ (OCR) không đọc được một trang. Tệp PDF đã được lưu, trang đó chỉ có hình ảnh; không cần làm gì thêm.</translation>
+    </message>
+    <message>
+        <source>There is no scan profile with this name. Choose one of the profiles listed, or add it under Tools › Scan profiles.</source>
+        <translation>Không có cấu hình quét nào mang tên này. Chọn một cấu hình trong danh sách, hoặc thêm cấu hình tại Công cụ › Cấu hình quét.</translation>
+    </message>
+    <message>
+        <source>The barcode scanner stopped working. Check its cable; the app reconnects by itself when it is plugged in again. You can also type the details from the card.</source>
+        <translation>Máy đọc mã vạch đã ngừng hoạt động. Kiểm tra dây cáp; ứng dụng tự kết nối lại khi máy được cắm lại. Bạn cũng có thể nhập thông tin từ thẻ.</translation>
+    </message>
+    <message>
+        <source>The barcode scanner was not found on its port. Plug it in (or check the port chosen in the settings), then scan the card again.</source>
+        <translation>Không tìm thấy máy đọc mã vạch ở cổng đã chọn. Cắm máy vào (hoặc kiểm tra cổng trong phần cài đặt), rồi quét lại thẻ.</translation>
+    </message>
+    <message>
         <source>The disk is full: the last page could not be kept. The pages already captured are kept; free some disk space (or delete unneeded pages), then scan the remaining pages.</source>
         <translation>Ổ đĩa đã đầy: không giữ được trang vừa quét. Các trang đã nhận vẫn được giữ; hãy giải phóng dung lượng ổ đĩa (hoặc xóa các trang không cần), rồi quét các trang còn lại.</translation>
     </message>
@@ -1328,6 +1474,10 @@
         <translation>Không tìm thấy máy ảnh tài liệu. Hãy kiểm tra máy ảnh đã được cắm và không bị chương trình khác sử dụng, rồi chọn lại trong phần cài đặt.</translation>
     </message>
     <message>
+        <source>No document camera is set up on this counter. Ask the administrator to choose one (setting devices.camera); meanwhile scan the card&apos;s QR code with the handheld scanner or type the details from the card.</source>
+        <translation>Quầy này chưa cài đặt camera tài liệu. Hãy nhờ quản trị viên chọn camera (thiết lập devices.camera); trong lúc chờ, hãy quét mã QR trên thẻ bằng máy quét cầm tay hoặc nhập thông tin theo thẻ.</translation>
+    </message>
+    <message>
         <source>The document camera stopped sending pictures (unplugged?). The pages already captured are kept; plug the camera in again and reopen it.</source>
         <translation>Máy ảnh tài liệu không còn gửi hình (bị rút dây?). Các trang đã chụp vẫn được giữ lại; hãy cắm lại máy ảnh rồi mở lại.</translation>
     </message>
@@ -1338,6 +1488,10 @@
     <message>
         <source>No card reader was found. Check that the reader is plugged in (and its driver installed), then read again.</source>
         <translation>Không tìm thấy đầu đọc thẻ. Kiểm tra đầu đọc đã được cắm (và đã cài trình điều khiển), rồi đọc lại.</translation>
+    </message>
+    <message>
+        <source>No ID chip reader is set up on this counter. Ask the administrator to choose one (setting devices.chip_reader); meanwhile read the card&apos;s QR code or type the details from the card.</source>
+        <translation>Quầy này chưa cài đặt đầu đọc chip CCCD. Hãy nhờ quản trị viên chọn đầu đọc (thiết lập devices.chip_reader); trong lúc chờ, hãy đọc mã QR trên thẻ hoặc nhập thông tin theo thẻ.</translation>
     </message>
     <message>
         <source>There is no card on the reader. Put the ID card flat on the reader and read again.</source>
@@ -1375,6 +1529,22 @@
         <source>Too many wrong passwords: this account is locked for a few minutes. Wait, then try again, or ask the office administrator.</source>
         <translation>Nhập sai mật khẩu quá nhiều lần: tài khoản tạm bị khóa trong vài phút. Hãy chờ rồi thử lại, hoặc hỏi quản trị viên của cơ quan.</translation>
     </message>
+    <message>
+        <source>The backup could not be made. The data and earlier backups are safe; the app tries again later. If it keeps failing, call IT support.</source>
+        <translation>Chưa sao lưu được. Dữ liệu và các bản sao lưu trước vẫn an toàn; ứng dụng sẽ tự thử lại sau. Nếu vẫn không được, hãy gọi bộ phận hỗ trợ kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>The backup drive was not found. Plug in the USB drive (or connect the backup disk); the app tries again by itself.</source>
+        <translation>Không tìm thấy ổ sao lưu. Hãy cắm ổ USB (hoặc kết nối ổ đĩa sao lưu); ứng dụng sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The backup drive is full. Keep fewer backups or use a larger drive; nothing was lost and the app tries again later.</source>
+        <translation>Ổ sao lưu đã đầy. Hãy giữ ít bản sao lưu hơn hoặc dùng ổ lớn hơn; không mất dữ liệu nào và ứng dụng sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <source>Automatic backups are not set up. Choose a backup folder in Tools ▸ Backups.</source>
+        <translation>Chưa thiết lập sao lưu tự động. Hãy chọn thư mục sao lưu trong Công cụ ▸ Sao lưu.</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
@@ -1392,6 +1562,29 @@
     </message>
 </context>
 <context>
+    <name>IdCardBar</name>
+    <message>
+        <source>Read ID chip (F12)</source>
+        <translation>Đọc chip CCCD (F12)</translation>
+    </message>
+    <message>
+        <source>Read ID card with camera (Ctrl+F12)</source>
+        <translation>Đọc thẻ CCCD bằng camera (Ctrl+F12)</translation>
+    </message>
+    <message>
+        <source>or scan the card&apos;s QR code with the handheld scanner.</source>
+        <translation>hoặc quét mã QR trên thẻ bằng máy quét cầm tay.</translation>
+    </message>
+    <message>
+        <source>Read the name, number, dates and address from the card&apos;s chip.</source>
+        <translation>Đọc họ tên, số định danh, các ngày và địa chỉ từ chip của thẻ.</translation>
+    </message>
+    <message>
+        <source>Hold the card&apos;s QR code under the document camera.</source>
+        <translation>Đưa mã QR của thẻ vào dưới camera tài liệu.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWizard</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -1404,6 +1597,10 @@
     <message>
         <source>Next → (Enter)</source>
         <translation>Tiếp theo → (Enter)</translation>
+    </message>
+    <message>
+        <source>Scan the papers (Ctrl+G)</source>
+        <translation>Quét giấy tờ (Ctrl+G)</translation>
     </message>
     <message>
         <source>Receive dossier (Ctrl+Enter)</source>
@@ -1428,6 +1625,10 @@
     <message>
         <source>ID card read: the applicant&apos;s details are filled in.</source>
         <translation>Đã đọc thẻ căn cước: thông tin người nộp hồ sơ đã được điền sẵn.</translation>
+    </message>
+    <message>
+        <source>No scanner is set up on this counter. Ask the administrator to set one up; the dossier is saved and its papers can be scanned later from the dossier (Ctrl+2).</source>
+        <translation>Quầy này chưa cài đặt máy quét. Hãy nhờ quản trị viên cài đặt; hồ sơ đã được lưu, giấy tờ có thể quét sau trong màn hình hồ sơ (Ctrl+2).</translation>
     </message>
     <message>
         <source>Loading the procedure catalogue…</source>
@@ -1634,6 +1835,14 @@ Ctrl+5</translation>
         <translation>Tài khoản &amp;cán bộ…</translation>
     </message>
     <message>
+        <source>Scan &amp;profiles…</source>
+        <translation>Cấu hình &amp;quét…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>Sao &amp;lưu…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
@@ -1652,6 +1861,20 @@ Ctrl+5</translation>
     <message>
         <source>Officer: {name}</source>
         <translation>Cán bộ: {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n half-written file(s) removed (they held nothing saved)</source>
+        <translation>
+            <numerusform>%n tệp ghi dở đã được xoá (không chứa dữ liệu đã lưu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The app was not closed properly last time (power cut or crash). The database was checked and is intact; {removed}. Dossiers saved before are all there.</source>
+        <translation>Lần trước ứng dụng không được đóng đúng cách (mất điện hoặc lỗi). Cơ sở dữ liệu đã được kiểm tra và còn nguyên vẹn; {removed}. Các hồ sơ đã lưu trước đó vẫn đầy đủ.</translation>
+    </message>
+    <message>
+        <source>The app was not closed properly last time and the database check found problems. Keep working only after IT support has run Tools ▸ Check the system; your last backup can be restored if needed.</source>
+        <translation>Lần trước ứng dụng không được đóng đúng cách và việc kiểm tra cơ sở dữ liệu phát hiện lỗi. Chỉ tiếp tục làm việc sau khi bộ phận CNTT đã chạy Quản trị ▸ Kiểm tra hệ thống; có thể khôi phục bản sao lưu gần nhất nếu cần.</translation>
     </message>
     <message>
         <source>Ticket printer: not set up</source>
@@ -1696,6 +1919,14 @@ Ctrl+5</translation>
     <message>
         <source>Receive the dossier</source>
         <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Read the ID card: chip / QR with the camera</source>
+        <translation>Đọc thẻ căn cước: chip / mã QR bằng camera</translation>
+    </message>
+    <message>
+        <source>Scan the papers of the dossier just received</source>
+        <translation>Quét giấy tờ của hồ sơ vừa tiếp nhận</translation>
     </message>
     <message>
         <source>Tick or untick a paper</source>
@@ -2634,6 +2865,117 @@ Ctrl+5</translation>
     </message>
 </context>
 <context>
+    <name>ScanProfilesDialog</name>
+    <message>
+        <source>Scan profiles</source>
+        <translation>Cấu hình quét</translation>
+    </message>
+    <message>
+        <source>Named scan settings per kind of paper. The scan dialog offers them; a paper listed under &quot;Default for papers&quot; is scanned with its profile unless another is chosen.</source>
+        <translation>Các thiết lập quét có tên cho từng loại giấy tờ. Hộp thoại quét sẽ đưa ra các cấu hình này; giấy tờ ghi trong mục &quot;Mặc định cho giấy tờ&quot; được quét bằng cấu hình của nó, trừ khi chọn cấu hình khác.</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles:</source>
+        <translation>&amp;Danh sách cấu hình:</translation>
+    </message>
+    <message>
+        <source>Glass (one page)</source>
+        <translation>Mặt kính (một trang)</translation>
+    </message>
+    <message>
+        <source>Feeder, one side</source>
+        <translation>Khay nạp giấy, một mặt</translation>
+    </message>
+    <message>
+        <source>Feeder, both sides</source>
+        <translation>Khay nạp giấy, hai mặt</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <source>until the feeder is empty</source>
+        <translation>đến khi hết giấy trong khay</translation>
+    </message>
+    <message>
+        <source>paper names, separated by ;</source>
+        <translation>tên giấy tờ, cách nhau bằng dấu ;</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>Ng&amp;uồn giấy:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>Độ &amp;phân giải:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Màu:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ge size:</source>
+        <translation>&amp;Khổ giấy:</translation>
+    </message>
+    <message>
+        <source>&amp;Max pages:</source>
+        <translation>Số trang tối đ&amp;a:</translation>
+    </message>
+    <message>
+        <source>Default for pap&amp;ers:</source>
+        <translation>Mặc định &amp;cho giấy tờ:</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>Thêm mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xóa</translation>
+    </message>
+    <message>
+        <source>Restore &amp;built-in profiles</source>
+        <translation>Khôi phục cấu hình &amp;gốc</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Profile &quot;{name}&quot; saved.</source>
+        <translation>Đã lưu cấu hình &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <source>Profile &quot;{name}&quot; deleted.</source>
+        <translation>Đã xóa cấu hình &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <source>The last profile was deleted: the built-in profiles are back.</source>
+        <translation>Đã xóa cấu hình cuối cùng: các cấu hình gốc được dùng lại.</translation>
+    </message>
+    <message>
+        <source>The built-in profiles were restored; your own profiles are kept.</source>
+        <translation>Đã khôi phục các cấu hình gốc; các cấu hình bạn tự tạo vẫn được giữ.</translation>
+    </message>
+</context>
+<context>
     <name>SessionLock</name>
     <message>
         <source>&amp;Lock / switch officer</source>
@@ -3022,6 +3364,33 @@ Ctrl+5</translation>
     <message>
         <source>Nobody is waiting.</source>
         <translation>Không có ai đang chờ.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Encrypted data</source>
+        <translation>Dữ liệu được mã hoá</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu dữ liệu:</translation>
+    </message>
+    <message>
+        <source>The data of this counter is encrypted. Type the workspace passphrase to open it.</source>
+        <translation>Dữ liệu của quầy này đã được mã hoá. Hãy nhập mật khẩu của vùng dữ liệu để mở.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>Hãy nhập mật khẩu trước.</translation>
     </message>
 </context>
 <context>
