@@ -144,3 +144,27 @@ def test_network_back_in_the_demo_completes_the_signature_from_the_verification_
     job, = SigningJobs(core).list()
     assert (job.state, job.level) == ("done", "B-LT")
     assert [d.sha256 for d in core.dossier(code).documents][-1] == job.sha256
+
+
+def test_an_officer_hears_a_result_is_for_the_leader_before_typing_a_pin(core, screen, qtbot):
+    from counter_app.documents import attach_document
+    from counter_app.dossiers.service import load_dossier
+
+    detail, code = screen
+    result_pdf = b"%PDF-1.7\n% the province's result\n"
+    sha256 = core.workspace.files.put(result_pdf)
+    with core.workspace.db.write() as session:
+        attach_document(session, load_dossier(session, code), kind="result", sha256=sha256, size=len(result_pdf),
+                        filename="ket_qua.pdf", now=datetime(2026, 11, 26, 9, 0))
+    core.accounts.create("mai", "Trần Thị Mai", "officer-pass-1", ["officer"])
+    core.login("mai", "officer-pass-1")
+    detail.reload()
+    row = [d.kind for d in detail.view.documents].index("result")
+    detail.documents.selectRow(row)
+    qtbot.mouseClick(detail.sign_button, Qt.MouseButton.LeftButton)
+    assert detail.signing.pin_dialog is None  # no PIN asked for a signature the core would refuse
+    assert detail.banner.kind == "error" and detail.banner.text()
+    assert [d.kind for d in core.dossier(code).documents].count("signed_result") == 0
+    detail.documents.selectRow([d.kind for d in detail.view.documents].index("form_01"))
+    qtbot.mouseClick(detail.sign_button, Qt.MouseButton.LeftButton)
+    assert detail.signing.pin_dialog is not None  # the intake paper is hers to sign

@@ -11,7 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from counter_app.errors import RemoteSigningRejected, TokenLocked, WrongPin
+from counter_app.errors import CounterError, RemoteSigningRejected, TokenLocked, WrongPin
 from counter_app.ports import SignatureSpec, SignJob
 from counter_app.signing import SigningJobs
 from ui.qt import QCoreApplication, QObject, Signal
@@ -113,6 +113,12 @@ class SigningActions:
         """Sign documents of the open dossier, or ``(dossier code, document)`` pairs of any dossiers."""
         code = self.detail.view.code if self.detail.view is not None else ""
         documents = [d if isinstance(d, tuple) else (code, d) for d in documents]
+        try:  # a role that may not sign these hears it now, before typing a PIN for nothing
+            for _code, document in documents:
+                SigningJobs(self.core).check_may_sign(document.kind)
+        except CounterError as error:
+            self.detail.show_error_of(error)
+            return
         pin = None if self._asks_otp else self.pins.get()  # a one-time code is new for every batch
         if pin is not None:
             self._sign_with(documents, pin)

@@ -47,15 +47,20 @@ class SigningJobs:
         self.db = core.workspace.db
         self.files = core.workspace.files
 
-    def record(self, dossier_code: str, kind: str, signed_pdf: bytes, *, filename: str, signer: str,
-               signed_at: datetime, counter: str | None = None, level: str = "B-B") -> JobView:
-        """Keep a freshly signed PDF with its dossier and queue its completion."""
+    def check_may_sign(self, kind: str) -> None:
+        """Raise the typed permission error before a PIN is asked, not after the token signed."""
         from counter_app.accounts.roles import Permission
 
         # The receiving officer signs the intake papers (forms 01–03, scans); anything else,
         # such as a result, is signed by the office leader.
+        kind = kind.removeprefix("signed_")
         intake_paper = kind.startswith("form_") or kind == "scan"
         self.core.require(Permission.PRINT if intake_paper else Permission.SIGN_RESULT)
+
+    def record(self, dossier_code: str, kind: str, signed_pdf: bytes, *, filename: str, signer: str,
+               signed_at: datetime, counter: str | None = None, level: str = "B-B") -> JobView:
+        """Keep a freshly signed PDF with its dossier and queue its completion."""
+        self.check_may_sign(kind)  # checked again here: the core never trusts the screen
         if not signed_pdf.startswith(b"%PDF"):
             raise InvalidInput(f"{filename} is not a PDF.")
         counter = counter if counter is not None else self.core.settings().workstation.counter_label
