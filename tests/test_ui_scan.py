@@ -364,3 +364,26 @@ def test_pages_photographed_with_the_document_camera_join_the_component(qtbot, c
     dialog.save()
     [document] = scans(core, dossier.code)
     assert len(pdf_of(core, document).pages) == 5
+
+
+@pytest.mark.parametrize("program", ["tesseract", "/nonexistent/tesseract"], ids=["installed", "missing"])
+def test_saving_says_whether_the_pdf_has_searchable_text(qtbot, core, dossier, program):
+    from counter_app.capture.ocr import default_recognizer, use_recognizer
+    from devices.ocr.tesseract import TesseractRecognizer
+
+    before = default_recognizer()
+    use_recognizer(TesseractRecognizer(program))  # what the composition root installs from settings
+    try:
+        dialog = open_dialog(qtbot, core, dossier, {"simulated": lambda: SimulatedScanner(pages=1)})
+        dialog.select_profile(FEEDER)
+        dialog.scan()
+        dialog.save()
+        text = dialog.banner.text()
+        assert dialog.banner.kind == "ok" and "1 page(s)" in text
+        if program == "tesseract":
+            assert "Searchable text on 1 page(s)." in text
+        else:
+            assert "No searchable text" in text  # the PDF is kept all the same
+        assert len(scans(core, dossier.code)) == 1
+    finally:
+        use_recognizer(before)

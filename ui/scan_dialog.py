@@ -665,6 +665,10 @@ class ScanDialog(QDialog):
         self._update_component_texts()
         text = self.tr("Saved {component}: {pages} page(s), {size} KB, kept with the dossier as {file}.").format(
             component=code, pages=result.pages, size=max(1, round(len(result.pdf) / 1024)), file=document.filename)
+        if result.text_pages:
+            text += " " + self.tr("Searchable text on %n page(s).", "", result.text_pages)
+        elif result.notes:  # OCR is on but could not run: the PDF is fine, only not searchable
+            text += " " + self.tr("No searchable text: text recognition is not available on this computer.")
         self.banner.show_message("ok", text)
         self.status.setText("")
         self.saved.emit(code, document)

@@ -2847,6 +2847,16 @@ Ctrl+5</translation>
         <source>Saved {component}: {pages} page(s), {size} KB, kept with the dossier as {file}.</source>
         <translation>Đã lưu {component}: {pages} trang, {size} KB, lưu kèm hồ sơ với tên {file}.</translation>
     </message>
+    <message numerus="yes">
+        <source>Searchable text on %n page(s).</source>
+        <translation>
+            <numerusform>Có chữ tìm kiếm được trên %n trang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No searchable text: text recognition is not available on this computer.</source>
+        <translation>Không có lớp chữ tìm kiếm được: máy này chưa có chức năng nhận dạng chữ.</translation>
+    </message>
     <message>
         <source>Close without saving?</source>
         <translation>Đóng mà không lưu?</translation>
