@@ -188,8 +188,9 @@ def test_key_commands_need_a_queue_administrator(tmp_path, capsys, monkeypatch):
 
 
 
-def test_kiosk_and_counter_panel_say_the_access_was_revoked(lan_host, tmp_path, capsys, qtbot):
+def test_kiosk_counter_panel_and_display_say_the_access_was_revoked(lan_host, tmp_path, capsys, qtbot):
     from ui import i18n
+    from ui.display_window import DisplayWindow
     from ui.kiosk_window import KioskWindow
     from ui.queue_panel import QueuePanel
     from ui.workers import TaskRunner
@@ -209,6 +210,11 @@ def test_kiosk_and_counter_panel_say_the_access_was_revoked(lan_host, tmp_path, 
         kiosk.issue("HT")  # no number is promised; the kiosk pauses and says why
         assert kiosk.offline and kiosk.number.text() == ""
         assert "access to the office queue was revoked" in kiosk.result.text()
+        assert "cannot be reached" not in kiosk.result.text()  # not a passing outage
+        display = DisplayWindow(core, synchronous=True)
+        qtbot.addWidget(display)
+        display.refresh()  # the TV keeps its last picture and says why, instead of "reconnecting"
+        assert "access to the office queue was revoked" in display.caption.text()
         panel.call_next()
         assert "access to the office queue was revoked" in panel.banner.text()
         assert [n for _id, n in ticket_rows(host.workspace)] == ["A001"]
