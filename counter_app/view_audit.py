@@ -14,7 +14,6 @@ by their ``op_id`` (``pending_for_sync``/``mark_synced``), which it stores once.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import re
 import uuid
@@ -24,9 +23,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.hash_chain import GENESIS_HASH, broken_links, link_hash
 from counter_app.storage.models import Setting, ViewEvent
 
-GENESIS_HASH = "0" * 64
 HEAD_KEY = "view_audit_head"
 SYNC_KIND = "audit.view"  # the outbox op kind the province stores idempotently by op id
 
@@ -73,15 +72,10 @@ def search_kind(text: str) -> str | None:
     return "name"
 
 
-def _canonical(event: ViewEvent) -> bytes:
-    body = {"op_id": event.op_id, "at": event.at.isoformat(timespec="microseconds"), "officer": event.officer,
+def _body(event: ViewEvent) -> dict:
+    return {"op_id": event.op_id, "at": event.at.isoformat(timespec="microseconds"), "officer": event.officer,
             "roles": list(event.roles or ()), "counter": event.counter, "workstation": event.workstation,
             "view": event.view, "dossier_code": event.dossier_code, "detail": event.detail}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def _hash(prev_hash: str, event: ViewEvent) -> str:
-    return hashlib.sha256(prev_hash.encode() + _canonical(event)).hexdigest()
 
 
 def append_view_event(session: Session, viewer: Viewer, view: str, *, at: datetime, dossier_code: str | None = None,
@@ -95,7 +89,7 @@ def append_view_event(session: Session, viewer: Viewer, view: str, *, at: dateti
     event = ViewEvent(op_id=str(uuid.uuid4()), at=at, officer=viewer.officer[:64], roles=list(viewer.roles),
                       counter=viewer.counter, workstation=viewer.workstation, view=view, dossier_code=dossier_code,
                       detail=detail, prev_hash=prev)
-    event.hash = _hash(prev, event)
+    event.hash = link_hash(prev, _body(event))
     session.add(event)
     session.flush()
     head = session.get(Setting, HEAD_KEY)
@@ -117,11 +111,7 @@ def _os_user() -> str:
 def verify_view_chain(session: Session) -> list[int]:
     """Ids of view events whose hash or link does not match, plus the head's id when the
     newest events were removed (empty when the log is intact)."""
-    broken, prev, last = [], GENESIS_HASH, None
-    for event in session.scalars(select(ViewEvent).order_by(ViewEvent.id)):
-        if event.prev_hash != prev or event.hash != _hash(prev, event):
-            broken.append(event.id)
-        prev, last = event.hash, event
+    broken, last = broken_links(session.scalars(select(ViewEvent).order_by(ViewEvent.id)), _body)
     head = session.get(Setting, HEAD_KEY)
     value = head.value if head is not None and isinstance(head.value, dict) else None
     if value is not None and (last is None or (value.get("id"), value.get("hash")) != (last.id, last.hash)):

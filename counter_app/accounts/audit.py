@@ -5,16 +5,14 @@ reordering a stored event breaks the chain from there (``verify_account_chain``)
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.hash_chain import GENESIS_HASH, broken_links, link_hash
 from counter_app.storage.models import AccountEvent
 
-GENESIS_HASH = "0" * 64
 
 # Event kinds.
 CREATED, LOGIN, LOGIN_FAILED, LOCKED_OUT, LOGOUT, SCREEN_LOCKED = (
@@ -23,21 +21,16 @@ PASSWORD_CHANGED, ROLES_CHANGED, REVOKED, RESTORED, PROVINCE_UPDATE = (
     "password_changed", "roles_changed", "revoked", "restored", "province_update")
 
 
-def _canonical(event: AccountEvent) -> bytes:
-    body = {"at": event.at.isoformat(timespec="microseconds"), "kind": event.kind, "username": event.username,
+def _body(event: AccountEvent) -> dict:
+    return {"at": event.at.isoformat(timespec="microseconds"), "kind": event.kind, "username": event.username,
             "actor": event.actor, "detail": event.detail}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
-def _hash(prev_hash: str, event: AccountEvent) -> str:
-    return hashlib.sha256(prev_hash.encode() + _canonical(event)).hexdigest()
 
 
 def append_account_event(session: Session, kind: str, username: str, *, at: datetime, actor: str = "",
                          detail: dict | None = None) -> AccountEvent:
     prev = session.scalar(select(AccountEvent.hash).order_by(AccountEvent.id.desc()).limit(1)) or GENESIS_HASH
     event = AccountEvent(at=at, kind=kind, username=username, actor=actor, detail=detail or {}, prev_hash=prev)
-    event.hash = _hash(prev, event)
+    event.hash = link_hash(prev, _body(event))
     session.add(event)
     session.flush()
     return event
@@ -45,9 +38,4 @@ def append_account_event(session: Session, kind: str, username: str, *, at: date
 
 def verify_account_chain(session: Session) -> list[int]:
     """Ids of account events whose hash or link does not match (empty when intact)."""
-    broken, prev = [], GENESIS_HASH
-    for event in session.scalars(select(AccountEvent).order_by(AccountEvent.id)):
-        if event.prev_hash != prev or event.hash != _hash(prev, event):
-            broken.append(event.id)
-        prev = event.hash
-    return broken
+    return broken_links(session.scalars(select(AccountEvent).order_by(AccountEvent.id)), _body)[0]

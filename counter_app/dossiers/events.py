@@ -5,8 +5,6 @@ deleting or reordering any stored event breaks the chain from that point on.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 import uuid
 from dataclasses import dataclass
@@ -16,9 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.dossiers.lifecycle import Action, Status, next_status
+from counter_app.hash_chain import GENESIS_HASH, link_hash
 from counter_app.storage.models import Dossier, DossierEvent, OutboxOp
-
-GENESIS_HASH = "0" * 64
 
 
 @dataclass(frozen=True)
@@ -28,8 +25,8 @@ class Actor:
     workstation: str
 
 
-def _canonical(event: DossierEvent, dossier_uuid: str) -> bytes:
-    body = {
+def _body(event: DossierEvent, dossier_uuid: str) -> dict:
+    return {
         "dossier": dossier_uuid,
         "seq": event.seq,
         "action": event.action,
@@ -41,11 +38,10 @@ def _canonical(event: DossierEvent, dossier_uuid: str) -> bytes:
         "device_time": event.device_time.isoformat(timespec="microseconds"),
         "monotonic_ns": event.monotonic_ns,
     }
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def event_hash(prev_hash: str, event: DossierEvent, dossier_uuid: str) -> str:
-    return hashlib.sha256(prev_hash.encode() + _canonical(event, dossier_uuid)).hexdigest()
+    return link_hash(prev_hash, _body(event, dossier_uuid))
 
 
 def last_hash(session: Session) -> str:
