@@ -50,48 +50,41 @@ def configure_scan(parser, _common) -> None:
     parser.add_argument("--no-ocr", action="store_true", help="no OCR text layer (default: settings capture.ocr)")
 
 
-def workspace_profiles(args) -> tuple[list[ScanProfile], dict]:
-    """The workspace's profiles and per-paper defaults; the built-in ones when there is no
-    workspace yet (listing profiles must not create one)."""
-    from counter_app.capture.profiles import scan_profiles
+def existing_settings(args):
+    """The workspace's settings, or the defaults when there is no workspace yet (reading
+    settings for a scan or a listing must not create one)."""
     from counter_app.core import CounterCore
+    from counter_app.settings import Settings
     from counter_app.workspace import default_workspace_dir, open_workspace
 
     root = Path(args.workspace) if args.workspace else default_workspace_dir()
     if not root.is_dir():
-        return scan_profiles([]), {}
+        return Settings()
     core = CounterCore(open_workspace(root, create=False))
     try:
-        devices = core.settings().devices
-        return scan_profiles(devices.scan_profiles), dict(devices.scan_profile_defaults)
+        return core.settings()
     finally:
         core.workspace.close()
 
 
-def ocr_recognizer(args):
-    """The OCR engine settings ``capture.ocr`` asks for (defaults without a workspace), or None."""
-    if args.no_ocr:
-        return None
-    from counter_app.core import CounterCore
-    from counter_app.settings import CaptureSettings
-    from counter_app.workspace import default_workspace_dir, open_workspace
+def workspace_profiles(settings) -> tuple[list[ScanProfile], dict]:
+    """The workspace's profiles (the built-in ones when it has none) and per-paper defaults."""
+    from counter_app.capture.profiles import scan_profiles
+
+    return scan_profiles(settings.devices.scan_profiles), dict(settings.devices.scan_profile_defaults)
+
+
+def ocr_recognizer(args, settings):
+    """The OCR engine settings ``capture.ocr`` asks for, or None."""
     from devices.ocr.wiring import recognizer_for
 
-    capture = CaptureSettings()
-    root = Path(args.workspace) if args.workspace else default_workspace_dir()
-    if root.is_dir():
-        core = CounterCore(open_workspace(root, create=False))
-        try:
-            capture = core.settings().capture
-        finally:
-            core.workspace.close()
-    return recognizer_for(capture)
+    return None if args.no_ocr else recognizer_for(settings.capture)
 
 
-def resolve_profile(args, open_core) -> ScanProfile:
+def resolve_profile(args, open_core, settings) -> ScanProfile:
     from counter_app.capture.profiles import find_profile, profile_for_component
 
-    profiles, defaults = workspace_profiles(args)
+    profiles, defaults = workspace_profiles(settings)
     if args.profile:
         return find_profile(profiles, args.profile)
     if args.dossier and defaults:
@@ -110,7 +103,7 @@ def resolve_profile(args, open_core) -> ScanProfile:
 def list_profiles(args) -> int:
     from counter_app.capture.profiles import ALIASES, find_profile, page_size_name
 
-    profiles, defaults = workspace_profiles(args)
+    profiles, defaults = workspace_profiles(existing_settings(args))
     defaults = {paper: find_profile(profiles, name).name for paper, name in defaults.items()}  # aliases too
     short = {target: alias for alias, target in ALIASES.items()}
     rows = [{"name": p.name, "source": p.source.value, "resolution": p.resolution, "mode": p.mode.value,
@@ -133,7 +126,8 @@ def run_scan(args, open_core) -> int:
         raise InvalidInput("Give --out FILE.pdf, or --dossier CODE --component CODE.")
     if bool(args.dossier) != bool(args.component):
         raise InvalidInput("--dossier and --component go together.")
-    profile = resolve_profile(args, open_core)
+    settings = existing_settings(args)
+    profile = resolve_profile(args, open_core, settings)
     profile = replace(profile, max_pages=args.pages or profile.max_pages)
     scanner = scanner_for(args.device)
     mode = {ScanMode.LINEART: OutputMode.BLACK_WHITE, ScanMode.COLOR: OutputMode.COLOR}.get(profile.mode,
@@ -145,7 +139,7 @@ def run_scan(args, open_core) -> int:
         _keep_partial(exc, args, pages_to_pdf, mode)
         raise
     result = pages_to_pdf(pages, mode=mode, dossier_code=args.dossier or "", component_code=args.component or "",
-                          recognizer=ocr_recognizer(args))
+                          recognizer=ocr_recognizer(args, settings))
     data = {"pages": result.pages, "blank_pages": list(result.blank_pages), "bytes": len(result.pdf),
             "profile": profile.name, "text_pages": result.text_pages, "notes": list(result.notes)}
     if args.out:
@@ -200,17 +194,8 @@ def run_read_serial(args) -> int:
 
     port, baud = args.serial, args.baud
     if not port:  # the workspace's scanner, when one is set
-        from counter_app.core import CounterCore
-        from counter_app.workspace import default_workspace_dir, open_workspace
-
-        root = Path(args.workspace) if args.workspace else default_workspace_dir()
-        if root.is_dir():
-            core = CounterCore(open_workspace(root, create=False))
-            try:
-                devices = core.settings().devices
-                port, baud = devices.qr_serial_port, baud or devices.qr_serial_baudrate
-            finally:
-                core.workspace.close()
+        devices = existing_settings(args).devices
+        port, baud = devices.qr_serial_port, baud or devices.qr_serial_baudrate
     reader = SerialQrReader(port or "", baud or 9600)
     try:
         if not args.json:
