@@ -21,11 +21,17 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(core, printer=None, language: str = "vi", *, synchronous: bool = False) -> MainWindow:
-    """The main window in ``language`` ("vi" or "en"); ``synchronous`` runs work inline (tests)."""
-    app = ensure_app()
+def prepare_app(language: str | None = None, argv: list[str] | None = None) -> QApplication:
+    """The application in the officer's language (``language``, else the environment's) and theme."""
+    app = ensure_app(argv)
     i18n.install(i18n.chosen_language(language))
     theme.apply(app)
+    return app
+
+
+def create_main_window(core, printer=None, language: str = "vi", *, synchronous: bool = False) -> MainWindow:
+    """The main window in ``language`` ("vi" or "en"); ``synchronous`` runs work inline (tests)."""
+    prepare_app(language)
     return MainWindow(core, printer, synchronous=synchronous)
 
 

@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import sys
 
-from ui import i18n, theme
-from ui.application import ensure_app
+from ui.application import prepare_app
 
 
 def _prepare(language: str | None):
-    app = ensure_app(sys.argv)
-    i18n.install(i18n.chosen_language(language))
-    theme.apply(app)
-    return app
+    return prepare_app(language, sys.argv)
 
 
 def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,

@@ -79,11 +79,9 @@ def open_workspace_for_gui(root: Path | str | None) -> Workspace | None:
         key_file = keystore.load_key_file(root)
         if key_file is None or key_file.protector.get("type") != "passphrase":
             raise  # a keyring problem: the error says what to do
-    from ui import i18n, theme
-    from ui.application import ensure_app
+    from ui.application import prepare_app
 
-    theme.apply(ensure_app())
-    i18n.install(i18n.chosen_language(None))  # the officer's language before the main window
+    prepare_app()  # the officer's language and theme before the main window
     dialog = UnlockDialog(root)
     dialog.passphrase_edit.setFocus()
     return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None

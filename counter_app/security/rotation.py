@@ -26,7 +26,7 @@ from counter_app.errors import InvalidInput, WorkspaceError
 from counter_app.security import keys as keystore
 from counter_app.security.filecrypt import FileCipher
 from counter_app.storage.db import is_plain_database, key_opens, key_pragma
-from counter_app.storage.files_io import _fsync_dir
+from counter_app.storage.files_io import fsync_dir
 from counter_app.storage.filestore import FileStore
 
 DB_NAME = "counter.sqlite3"
@@ -201,7 +201,7 @@ def export_database(db_path: Path, source_key: bytes | None, target_key: bytes) 
     with part.open("rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(part, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     db_path.with_name(db_path.name + "-shm").unlink(missing_ok=True)
 
 

@@ -22,7 +22,7 @@ def write_atomically(path: Path, data: bytes | memoryview) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def sha256_of_file(path: Path) -> str:
@@ -33,7 +33,8 @@ def sha256_of_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` survive a power cut (POSIX; no-op elsewhere)."""
     if os.name != "posix":
         return
     fd = os.open(path, os.O_RDONLY)
