@@ -23,6 +23,7 @@ from sqlalchemy import text
 from counter_app.catalog import dump_national_json, load_demo_catalog, write_xlsx_template
 from counter_app.errors import CatalogFormatError, DuplicateImport
 from tests.conftest import SAMPLE_PROCEDURES, make_core
+from tests.fuzz_support import paths
 
 FUZZ = settings(max_examples=250, deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -53,17 +54,6 @@ def dump_tables(core) -> list:
     with core.workspace.db.read() as session:
         return [(table, [tuple(row) for row in session.execute(text(f"SELECT * FROM {table} ORDER BY id"))])
                 for table in TABLES]
-
-
-def paths(node, prefix=()):
-    """Every place in a JSON tree (object keys and list indexes)."""
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from paths(value, prefix + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from paths(value, prefix + (index,))
 
 
 @st.composite

@@ -36,6 +36,7 @@ from sync.state import SyncState, load_state, save_state
 from sync.testing.counters import receive
 from sync.uploads import Uploader
 from tests.conftest import make_core
+from tests.fuzz_support import paths
 
 FUZZ = settings(max_examples=150, deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -177,16 +178,6 @@ ODD = st.one_of(st.none(), st.booleans(), st.integers(-(2**65), 2**65), st.float
                                  "receive", "transfer", "dossier.status", ""]),
                 st.lists(st.integers(-5, 5), max_size=3),
                 st.dictionaries(st.text(max_size=4), st.integers(), max_size=2))
-
-
-def paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from paths(value, prefix + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from paths(value, prefix + (index,))
 
 
 @st.composite
