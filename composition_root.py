@@ -97,19 +97,16 @@ def ticket_sender(core, *, simulated: bool = False):
 
 
 def launch_gui(args, options: argparse.Namespace | None = None) -> int:
+    from devices.ocr.wiring import install_recognizer
+    from sync.lan_queue.wiring import queue_port_for
     from ui import queue_launch
     from ui.unlock_dialog import open_workspace_for_gui
-
-    from sync.lan_queue.wiring import queue_port_for
 
     options = options or gui_options_parser().parse_args([])
     workspace = open_workspace_for_gui(args.workspace)  # asks a passphrase only if the workspace has one
     if workspace is None:
         return 1  # the officer quit at the passphrase dialog
     core = CounterCore(workspace)
-    from devices.ocr.wiring import install_recognizer
-
-    install_recognizer(core)  # settings capture.ocr: scanned PDFs (scan dialog, camera) get a text layer
     core.use_queue(queue_port_for(core))  # a client PC uses the office's queue host; otherwise its own queue
     send = ticket_sender(core, simulated=args.simulated)
     if options.kiosk:
@@ -120,6 +117,7 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
         voice = None if options.no_voice else build_voice(core, simulated=args.simulated)
         announce = (lambda number, counter: voice.say(call_sentence(number, counter))) if voice else None
         return queue_launch.run_display(core, announce, windowed=options.windowed)
+    install_recognizer(core)  # settings capture.ocr: scanned PDFs (scan dialog, camera) get a text layer
     printer = build_printer(core, simulated=args.simulated)
     worker = build_sync_worker(core)
     signing = build_signing(core, simulated=args.simulated)
