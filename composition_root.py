@@ -58,6 +58,7 @@ GUI_OPTIONS = [
     ("--counter", dict(type=int, default=None, metavar="N", help="open on the queue page as counter N")),
     ("--windowed", dict(action="store_true", help="kiosk/display in a window, not full screen")),
     ("--no-voice", dict(action="store_true", help="display: do not speak the calls")),
+    ("--check-start", dict(action="store_true", help="open the window, then quit at once (a start-up check)")),
 ]
 
 
@@ -110,13 +111,14 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
     core.use_queue(queue_port_for(core))  # a client PC uses the office's queue host; otherwise its own queue
     send = ticket_sender(core, simulated=args.simulated)
     if options.kiosk:
-        return queue_launch.run_kiosk(core, send, windowed=options.windowed)
+        return queue_launch.run_kiosk(core, send, windowed=options.windowed, check_start=options.check_start)
     if options.display:
         from devices.voice import call_sentence
 
         voice = None if options.no_voice else build_voice(core, simulated=args.simulated)
         announce = (lambda number, counter: voice.say(call_sentence(number, counter))) if voice else None
-        return queue_launch.run_display(core, announce, windowed=options.windowed)
+        return queue_launch.run_display(core, announce, windowed=options.windowed,
+                                        check_start=options.check_start)
     install_recognizer(core)  # settings capture.ocr: scanned PDFs (scan dialog, camera) get a text layer
     printer = build_printer(core, simulated=args.simulated)
     worker = build_sync_worker(core)
@@ -131,7 +133,7 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
                                         signing=signing, signing_services=services or None, sync_worker=worker,
                                         scanning=build_scanning(core, simulated=args.simulated),
                                         id_devices=id_card_devices(core, simulated=args.simulated),
-                                        serial_qr=serial_qr_scanner(core))
+                                        serial_qr=serial_qr_scanner(core), check_start=options.check_start)
     finally:
         for service in (*services, worker):
             if service is not None:

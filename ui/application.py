@@ -10,6 +10,8 @@ from ui.qt import QApplication, QIcon
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication. Qt is given the program name only: the app's own options are
+    parsed by argparse, and Qt would take some of them as its own (``--display`` on X11)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -21,9 +23,9 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def prepare_app(language: str | None = None, argv: list[str] | None = None) -> QApplication:
+def prepare_app(language: str | None = None) -> QApplication:
     """The application in the officer's language (``language``, else the environment's) and theme."""
-    app = ensure_app(argv)
+    app = ensure_app()
     i18n.install(i18n.chosen_language(language))
     theme.apply(app)
     return app
@@ -33,14 +35,3 @@ def create_main_window(core, printer=None, language: str = "vi", *, synchronous:
     """The main window in ``language`` ("vi" or "en"); ``synchronous`` runs work inline (tests)."""
     prepare_app(language)
     return MainWindow(core, printer, synchronous=synchronous)
-
-
-def run_gui(core, printer=None, language: str | None = None) -> int:
-    """Open the main window and run until it closes; returns the exit code."""
-    app = ensure_app(sys.argv)
-    window = create_main_window(core, printer, i18n.chosen_language(language))
-    from ui.queue_launch import gate
-
-    gate(core, window)
-    window.showMaximized()
-    return app.exec()

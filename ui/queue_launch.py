@@ -5,18 +5,30 @@ never imports ``devices``. Each window can run in its own process on the same wo
 """
 from __future__ import annotations
 
-import sys
-
 from ui.application import prepare_app
+from ui.qt import QTimer
 
 
 def _prepare(language: str | None):
-    return prepare_app(language, sys.argv)
+    return prepare_app(language)
+
+
+def _run(app, window, show, *, check_start: bool) -> int:
+    """Show the window and run the event loop. ``check_start`` (``--check-start``) quits as soon
+    as the window is up and says so: the fresh-install check and the installers' smoke test."""
+    show()
+    if check_start:
+        def report() -> None:
+            print(f"started: {type(window).__name__} {window.width()}x{window.height()}", flush=True)
+            app.quit()
+        QTimer.singleShot(0, report)
+    return app.exec()
 
 
 def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,
                 language: str | None = None, signing=None, sync_worker=None, scanning: dict | None = None,
-                signing_services=None, id_devices: dict | None = None, serial_qr=None) -> int:
+                signing_services=None, id_devices: dict | None = None, serial_qr=None,
+                check_start: bool = False) -> int:
     """``signing``: (signer, verifier, completer) from the composition root, or None;
     ``sync_worker``: the started outbox worker, or None; ``scanning``: the scan dialog's
     scanners and page sources (``devices.scanners.wiring.gui_scanning``), or None; ``id_devices``:
@@ -42,8 +54,7 @@ def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender
     if counter is not None:  # a counter window opens on its queue
         window.show_page(QUEUE)
     gate(core, window)
-    window.showMaximized()
-    return app.exec()
+    return _run(app, window, window.showMaximized, check_start=check_start)
 
 
 def gate(core, window) -> None:
@@ -56,21 +67,21 @@ def gate(core, window) -> None:
         window.session_lock.locked.connect(window.detail.signing.forget_pin)
 
 
-def run_kiosk(core, send=None, *, language: str | None = None, windowed: bool = False) -> int:
+def run_kiosk(core, send=None, *, language: str | None = None, windowed: bool = False,
+              check_start: bool = False) -> int:
     from ui.kiosk_window import KioskWindow
 
     app = _prepare(language)
     window = KioskWindow(core, send)
     window.resize(1280, 800)
-    window.show() if windowed else window.showFullScreen()
-    return app.exec()
+    return _run(app, window, window.show if windowed else window.showFullScreen, check_start=check_start)
 
 
-def run_display(core, announce=None, *, language: str | None = None, windowed: bool = False) -> int:
+def run_display(core, announce=None, *, language: str | None = None, windowed: bool = False,
+                check_start: bool = False) -> int:
     from ui.display_window import DisplayWindow
 
     app = _prepare(language)
     window = DisplayWindow(core, announce)
     window.resize(1280, 720)
-    window.show() if windowed else window.showFullScreen()
-    return app.exec()
+    return _run(app, window, window.show if windowed else window.showFullScreen, check_start=check_start)
