@@ -225,6 +225,7 @@ def test_form_prints_through_qprinter_and_saves(window, core, tmp_path, qtbot):
     choose_procedure(wizard, "khai sinh")
     enter_applicant()
     tick_papers(3, wizard)
+    press(Qt.Key.Key_Return)
     press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     done = wizard.done_page
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the dialog's choice, here a PDF file

@@ -271,7 +271,7 @@ def mnemonic(button) -> Qt.Key:
 
 
 def receive_by_keyboard(window, qtbot):
-    """Name + ID by the chip, all three papers ticked, Ctrl+Enter: the dossier is saved."""
+    """Name + ID by the chip, all three papers ticked, Enter, Ctrl+Enter: the dossier is saved."""
     from ui.intake_wizard import DONE
 
     wizard, page = to_applicant(window, qtbot)
@@ -281,6 +281,7 @@ def receive_by_keyboard(window, qtbot):
     for _ in range(3):
         press(Qt.Key.Key_Space)
         press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Return)  # the review
     press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert wizard.current == DONE
     return wizard

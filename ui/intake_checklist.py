@@ -115,13 +115,16 @@ class ChecklistPage(WizardPage):
         self.indicator = Banner()
         layout.addWidget(self.indicator)
         self.refuse.toggled.connect(self._changed)
+        self.refuse.toggled.connect(self._refusal_toggled)
         self.refusal_reason.textChanged.connect(lambda _text: self.refusal_error.hide())
 
     def step_title(self) -> str:
         return self.tr("Papers")
 
     def enter(self, draft: IntakeDraft) -> None:
-        self._draft = draft
+        # Detached while the boxes are loaded: each toggle stores the page into the draft, and a
+        # store from boxes not yet loaded would carry the previous dossier's ticks into this one.
+        self._draft = None
         codes = [row.code for row in self._rows]
         if codes != [c.code for c in draft.procedure.components]:
             self._build(draft)
@@ -131,6 +134,7 @@ class ChecklistPage(WizardPage):
         self.refuse.setChecked(draft.refused)
         self.refusal_reason.setText(draft.refusal_reason)
         self.procedure.setText(f"{draft.procedure.code} · {draft.procedure.name}")
+        self._draft = draft
         self._changed()
 
     def _build(self, draft: IntakeDraft) -> None:
@@ -149,6 +153,11 @@ class ChecklistPage(WizardPage):
             previous = row.reason
         QWidget.setTabOrder(previous, self.refuse)
         QWidget.setTabOrder(self.refuse, self.refusal_reason)
+
+    def _refusal_toggled(self, refused: bool) -> None:
+        # The officer's next keys are the reason: left on the box, a space would untick it.
+        if refused and self._draft is not None:
+            self.refusal_reason.setFocus()
 
     def tick_all(self) -> None:
         for row in self._rows:

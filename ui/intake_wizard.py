@@ -1,8 +1,7 @@
 """The intake wizard: procedure → applicant → papers → review → done.
 
-Keyboard first: Enter goes to the next step, Alt+← back, Ctrl+Enter confirms (from an
-earlier step it walks forward to the review, checking each step), Esc cancels after a
-question. Saving runs in a worker; on failure the officer sees what to do next and
+Keyboard first: Enter goes to the next step, Alt+← back, Ctrl+Enter confirms on the review
+(and only there: from an earlier step it says so), Esc cancels after a question. Saving runs in a worker; on failure the officer sees what to do next and
 everything typed stays in place (the draft is only cleared for a new dossier).
 """
 from __future__ import annotations
@@ -350,12 +349,14 @@ class IntakeWizard(QWidget):
     # -- saving -------------------------------------------------------------------------
 
     def confirm(self) -> None:
-        """Ctrl+Enter: on the review, receive the dossier; before it, walk there step by step."""
+        """Ctrl+Enter: on the review, receive the dossier. Before the review it only says how: a
+        save from an earlier step would skip the papers and the review the officer reads out."""
         if self.saving or self.current == DONE:
             return
-        while self.current < REVIEW:
-            if not self.next():
-                return
+        if self.current != REVIEW:
+            self.banner.show_message("info", self.tr("The dossier is received from the review step: press Enter "
+                                                     "to go on, check the papers, then Ctrl+Enter on the review."))
+            return
         self._set_saving(True)
         request = self.draft.to_request()
         self._runner.submit(lambda: self._core.receive(request), on_result=self._received,

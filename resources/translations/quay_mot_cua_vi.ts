@@ -1635,6 +1635,10 @@
         <translation>Đang tải danh mục thủ tục…</translation>
     </message>
     <message>
+        <source>The dossier is received from the review step: press Enter to go on, check the papers, then Ctrl+Enter on the review.</source>
+        <translation>Hồ sơ chỉ được tiếp nhận ở bước xem lại: bấm Enter để đi tiếp, kiểm tra giấy tờ, rồi bấm Ctrl+Enter ở bước xem lại.</translation>
+    </message>
+    <message>
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
