@@ -141,6 +141,16 @@ def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argp
     setst.add_argument("--note", default="")
     setst.add_argument("--receiver", default="", help="who received the result (return_result)")
     setst.add_argument("--to", default="", help="unit the dossier is transferred to")
+    fix = dossier_cmd.add_parser("correct", parents=[common],
+                                 help="correct what was typed or ticked wrong (kept as an event with before/after)")
+    fix.add_argument("code")
+    fix.add_argument("--reason", required=True, help="what was wrong (kept with the correction)")
+    for option in ("--name", "--id-number", "--address", "--phone", "--email"):
+        fix.add_argument(option, default=None)
+    fix.add_argument("--birth-date", type=_argument(parse_date), default=None)
+    fix.add_argument("--received", nargs="+", default=[], metavar="PAPER", help="paper codes handed in after all")
+    fix.add_argument("--missing", nargs="+", default=[], metavar="PAPER[=REASON]",
+                     help="paper codes ticked by mistake, each with what to bring")
 
     form = commands.add_parser("form", parents=[common], help="render a form as PDF")
     form.add_argument("form_id", choices=["01", "02", "03", "register"])
@@ -192,7 +202,8 @@ def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argp
     return parser
 
 
-_INTAKE_ACTIONS = {Action.REGISTER, Action.RECEIVE, Action.RECEIVE_INCOMPLETE}
+# Not lifecycle steps for set-status: intake has its own command, and so has a correction.
+_INTAKE_ACTIONS = {Action.REGISTER, Action.RECEIVE, Action.RECEIVE_INCOMPLETE, Action.CORRECT}
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,

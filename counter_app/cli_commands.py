@@ -10,6 +10,7 @@ from counter_app.catalog.model import Channel
 from counter_app.cli import build_receive_request, open_core, parse_datetime, search_query_of
 from counter_app.cli_output import dmy_hm, emit
 from counter_app.core import CounterCore
+from counter_app.dossiers.correction import Correction, PaperCorrection
 from counter_app.errors import InvalidInput
 from counter_app.workspace import open_workspace
 
@@ -81,9 +82,23 @@ def cmd_dossier(args, **_) -> int:
         lines = [f"{d.code}  [{d.status}] {d.applicant_name}  {d.procedure_code}  {dmy_hm(d.received_at)}"
                  for d in found]
         return emit(args, found, lines or ["No dossier matches."])
+    if sub == "correct":
+        view = core.dossiers.correct(args.code, correction_of(args))
+        return emit(args, view, f"{view.code}: corrected; [{view.status}] {view.status_name}")
     view = core.dossiers.apply(args.code, args.status, note=args.note, receiver_name=args.receiver,
                                transferred_to=args.to)
     return emit(args, view, f"{view.code}: [{view.status}] {view.status_name}")
+
+
+def correction_of(args) -> Correction:
+    papers = {code.strip(): PaperCorrection(received=True) for code in args.received}
+    for item in args.missing:
+        code, _, reason = item.partition("=")
+        if code.strip() in papers:
+            raise InvalidInput(f"Paper {code.strip()} is given as both received and missing.")
+        papers[code.strip()] = PaperCorrection(received=False, missing_reason=reason)
+    return Correction(reason=args.reason, name=args.name, id_number=args.id_number, birth_date=args.birth_date,
+                      address=args.address, phone=args.phone, email=args.email, papers=papers)
 
 
 def cmd_form(args, **_) -> int:

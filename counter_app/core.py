@@ -329,11 +329,10 @@ class CounterCore:
                                    permission=permission.value)
 
     def may(self, permission: Permission) -> bool:
+        """Whether the officer at the counter now may (nobody logged in, or a locked screen: no)."""
         try:
             self.require(permission)
-        except PermissionDenied:
-            return False
-        except AccountRevoked:
+        except (PermissionDenied, AccountRevoked, LoginRequired):
             return False
         return True
 

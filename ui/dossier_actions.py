@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.documents import FORM_FOR_ACTION
-from counter_app.dossiers.lifecycle import Action, Status, next_status
+from counter_app.dossiers.lifecycle import Action, Status, next_status, transferred_by
 from counter_app.dossiers.views import DossierView
 from ui.labels import status_name
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, Signal
@@ -77,8 +77,25 @@ def intake_form_id(view: DossierView) -> str | None:
     return FORM_FOR_ACTION.get(Action(action)) if action in {a.value for a in Action} else None
 
 
+def current_form_id(view: DossierView) -> str | None:
+    """The intake form that applies now: a correction of the papers may have turned a receipt
+    (01) into a request to supplement (02), or the other way round."""
+    form = intake_form_id(view)
+    for event in view.events:
+        if event.action == Action.CORRECT.value and "complete" in event.payload and form in ("01", "02"):
+            form = "01" if event.payload["complete"] else "02"
+    return form
+
+
+def form_outdated(view: DossierView, form_id: str) -> bool:
+    """No copy of the form yet, or the newest copy was made before the last correction."""
+    made = [d.created_at for d in view.documents if d.kind == f"form_{form_id}"]
+    corrected = [e.at for e in view.events if e.action == Action.CORRECT.value]
+    return not made or bool(corrected) and max(made) < max(corrected)
+
+
 def target_status(view: DossierView, action: str) -> int:
-    transferred = any(e.action in (Action.TRANSFER.value, Action.START_PROCESSING.value) for e in view.events)
+    transferred = transferred_by(e.action for e in view.events)
     return int(next_status(Status(view.status), Action(action), was_transferred=transferred))
 
 

@@ -5,8 +5,12 @@ and shown, and ``changed`` tells the list to refresh.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from counter_app.dossiers.views import DossierView, EventView
-from ui.dossier_actions import MAIN_STEPS, ActionDialog, button_text, intake_form_id, offered_actions
+from counter_app.accounts.roles import Permission
+from ui.correction_dialog import CorrectionDialog
+from ui.dossier_actions import MAIN_STEPS, ActionDialog, button_text, current_form_id, form_outdated, offered_actions
 from ui.labels import (
     action_name,
     channel_name,
@@ -41,6 +45,7 @@ from ui.theme import COLORS, status_colors, sync_badge_colors
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
 ACTIONS_PER_ROW = 4
+CORRECT_KEYS = "F2"
 
 
 class FitTable(QTableWidget):
@@ -91,8 +96,9 @@ class DossierDetail(QWidget):
         self.pdf_actions = PdfActions(self, device_runner, self.show_error, self.show_info)
         self.signing = None  # ui.signing_actions.SigningActions, after set_signing()
         self._build()
+        self.correction: CorrectionDialog | None = None
         for keys, slot in (("Esc", self.back_requested.emit), ("Alt+Left", self.back_requested.emit),
-                           ("F5", self.reload)):
+                           ("F5", self.reload), (CORRECT_KEYS, self.ask_correction)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -112,6 +118,10 @@ class DossierDetail(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.sync_badge)
         top.addStretch(1)
+        self.correct_button = QPushButton(self.tr("Correct… (F2)"))
+        self.correct_button.setToolTip(self.tr("Correct a name, a number or a paper entered by mistake"))
+        self.correct_button.clicked.connect(self.ask_correction)
+        top.addWidget(self.correct_button)
         outer.addLayout(top)
         self.banner = Banner()
         outer.addWidget(self.banner)
@@ -231,6 +241,7 @@ class DossierDetail(QWidget):
             self.documents.selectRow(len(view.documents) - 1)
         self._render_actions(view)
         self._render_make_form(view)
+        self.correct_button.setVisible(self._core.may(Permission.RECEIVE))
         for button in self.document_buttons:
             button.setEnabled(bool(view.documents))
 
@@ -281,15 +292,16 @@ class DossierDetail(QWidget):
         self.actions_holder.addWidget(self.actions_box)
 
     def _render_make_form(self, view: DossierView) -> None:
-        """Offer to make the intake form again when it is missing (its rendering failed at intake)."""
-        form_id = intake_form_id(view)
-        missing = form_id and not any(d.kind == f"form_{form_id}" for d in view.documents)
+        """Offer to make the intake form when it is missing (its rendering failed at intake) or
+        older than the last correction (the citizen gets a copy with the corrected details)."""
+        form_id = current_form_id(view)
+        missing = form_id and form_outdated(view, form_id)
         self.make_form_button.setVisible(bool(missing))
         if missing:
             self.make_form_button.setText(self.tr("Make {form}").format(form=form_title(form_id)))
 
     def make_form(self) -> None:
-        code, form_id = self.view.code, intake_form_id(self.view)
+        code, form_id = self.view.code, current_form_id(self.view)
 
         def make():
             self._core.issue_form(code, form_id)
@@ -312,7 +324,27 @@ class DossierDetail(QWidget):
                 items=", ".join(names.get(code, code) for code in payload["missing"])))
         if payload.get("note"):
             parts.append(payload["note"])
+        parts += self._correction_notes(payload)
         return "; ".join(parts)
+
+    def _correction_notes(self, payload: dict) -> list[str]:
+        """A correction's changes, before → after, in the officer's words."""
+        fields = {"applicant_name": self.tr("Name"), "id_number": self.tr("ID number"),
+                  "birth_date": self.tr("Birth date"), "address": self.tr("Address"), "phone": self.tr("Phone"),
+                  "email": self.tr("E-mail")}
+        notes = []
+        for column, (before, after) in payload.get("applicant", {}).items():
+            if column == "birth_date":
+                before, after = (fmt_date(date.fromisoformat(v)) if v else "" for v in (before, after))
+            notes.append(self.tr("{field}: {before} → {after}").format(
+                field=fields.get(column, column), before=before or "—", after=after or "—"))
+        names = {c.code: c.name for c in self.view.components} if self.view else {}
+        for code, change in payload.get("papers", {}).items():
+            received = change.get("received", [None, None])[1]
+            state = self.tr("received") if received else self.tr("missing") if received is False else \
+                self.tr("reason changed")
+            notes.append(self.tr("{paper}: {state}").format(paper=names.get(code, code), state=state))
+        return notes
 
     # -- actions ------------------------------------------------------------------------
 
@@ -324,6 +356,31 @@ class DossierDetail(QWidget):
         self.dialog.open()
         self.dialog.answer.setFocus()
         return self.dialog
+
+    def ask_correction(self) -> CorrectionDialog | None:
+        """F2: correct the open dossier's details or papers (non-blocking)."""
+        if self.view is None or not self.correct_button.isVisible():
+            return None
+        dialog = self.correction = CorrectionDialog(self.view, lambda: self._core.clock().date(), self)
+        code = self.view.code
+
+        def stored(view: DossierView) -> None:
+            dialog.accept()
+            self.render(view)
+            self.changed.emit(view.code)
+            form_id = current_form_id(view)
+            self.show_info(self.tr("Correction saved. Print {form} again for the citizen.").format(
+                form=form_title(form_id)) if form_id in ("01", "02") else self.tr("Correction saved."))
+
+        def refused(error: BaseException) -> None:
+            dialog.failed(describe(error).text)
+
+        dialog.submitted.connect(lambda correction: self._runner.submit(
+            lambda: self._core.dossiers.correct(code, correction), on_result=stored, on_error=refused, owner=self))
+        dialog.finished.connect(lambda _result: self.window().activateWindow())
+        dialog.open()
+        dialog.applicant.focus_first()
+        return dialog
 
     def apply(self, action: str, arguments: dict) -> None:
         code = self.view.code

@@ -185,6 +185,7 @@ class ApplicantPage(WizardPage):
             ("sets", self.tr("Number of &sets:"), self.sets),
         ]
         widths = {"name": 640, "address": 640, "email": 420, "channel": 420, "sets": 110}
+        self._form, self._fields = form, {}
         for key, text, widget in rows:
             widget.setMaximumWidth(widths.get(key, 280))  # the width hints at what goes in
             form.addRow(buddy_label(text, widget), widget)
@@ -192,6 +193,7 @@ class ApplicantPage(WizardPage):
             error.hide()
             form.addRow("", error)
             self.errors[key] = error
+            self._fields[key] = widget
         layout.addLayout(form)
         # What a scanned ID card QR said, for the officer to compare with the card.
         self.card_summary = label("", "muted", wrap=True)
@@ -203,6 +205,12 @@ class ApplicantPage(WizardPage):
 
     def step_title(self) -> str:
         return self.tr("Applicant")
+
+    def hide_rows(self, *keys: str) -> None:
+        """Leave out fields another screen does not edit (the correction dialog: channel, sets)."""
+        for key in keys:
+            self._form.setRowVisible(self._fields[key], False)
+            self._form.setRowVisible(self.errors[key], False)
 
     def problem_text(self, problem: str) -> str:
         return {

@@ -39,6 +39,7 @@ ACTION_NAMES = {
     "result_ready": QT_TRANSLATE_NOOP("Action", "Result ready"),
     "return_result": QT_TRANSLATE_NOOP("Action", "Result returned"),
     "withdraw": QT_TRANSLATE_NOOP("Action", "Withdrawn by the citizen"),
+    "correct": QT_TRANSLATE_NOOP("Action", "Corrected"),
 }
 
 CHANNEL_NAMES = {

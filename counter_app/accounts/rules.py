@@ -15,6 +15,7 @@ def _lifecycle(code=None, action=None, *args, **kwargs) -> Permission:
 
 DOSSIER_RULES = {
     "receive": Permission.RECEIVE,
+    "correct": Permission.RECEIVE,  # fixing what was typed or ticked at intake is the receiving officer's
     "apply": _lifecycle,
 }
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.dossiers.lifecycle import Action, Status, next_status
+from counter_app.dossiers.lifecycle import Action, Status, next_status, transferred_by
 from counter_app.hash_chain import GENESIS_HASH, link_hash
 from counter_app.storage.models import Dossier, DossierEvent, OutboxOp
 
@@ -61,8 +61,8 @@ def append_event(
     """Record ``action`` on ``dossier``, update its cached status and queue it for sync."""
     history = [Action(e.action) for e in dossier.events]
     current = Status(dossier.status) if history else None
-    transferred = any(a in (Action.TRANSFER, Action.START_PROCESSING) for a in history)
-    status = next_status(current, action, was_transferred=transferred)
+    transferred = transferred_by(history)
+    status = next_status(current, action, was_transferred=transferred, complete=(payload or {}).get("complete"))
     event = DossierEvent(
         seq=len(history) + 1,
         action=action.value,

@@ -98,8 +98,9 @@ def applicant_problems(applicant: ApplicantInput, today: date) -> dict[str, str]
     return problems
 
 
-def clean_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
-    """Normalise and check the applicant; every problem is reported at once."""
+def clean_applicant(applicant: ApplicantInput, today: date, *, doing: str = "receive the dossier") -> ApplicantInput:
+    """Normalise and check the applicant; every problem is reported at once (``doing`` names
+    what the problems stop, for the message)."""
     clean = normalised(applicant)
     found = applicant_problems(clean, today)
     words = {
@@ -112,7 +113,7 @@ def clean_applicant(applicant: ApplicantInput, today: date) -> ApplicantInput:
     }
     problems = [words[code]() for code in found.values()]
     if problems:
-        raise InvalidInput("Cannot receive the dossier: " + "; ".join(problems) + ".", problems=problems)
+        raise InvalidInput(f"Cannot {doing}: " + "; ".join(problems) + ".", problems=problems)
     return clean
 
 

@@ -54,6 +54,7 @@ class Action(str, Enum):
     RESULT_READY = "result_ready"
     RETURN_RESULT = "return_result"  # with the receiver's name
     WITHDRAW = "withdraw"
+    CORRECT = "correct"  # fix what was typed or ticked by mistake; see ``correction_status``
 
 
 TERMINAL = frozenset({Status.REFUSED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED})
@@ -78,11 +79,35 @@ TRANSITIONS: dict[Action, tuple[frozenset, Status | None]] = {
     Action.RESULT_READY: (frozenset({Status.PROCESSING}), Status.PROCESSED),
     Action.RETURN_RESULT: (frozenset({Status.PROCESSED}), Status.RETURNED),
     Action.WITHDRAW: (frozenset(set(Status) - TERMINAL - {Status.PROCESSED}), Status.WITHDRAWN),
+    Action.CORRECT: (frozenset(Status), None),
 }
+# Steps after which the dossier is with the processing unit, no longer at the counter.
+TRANSFERRING = frozenset({Action.TRANSFER, Action.START_PROCESSING})
 
 
-def next_status(current: Status | None, action: Action, *, was_transferred: bool = False) -> Status:
-    """The status ``action`` leads to from ``current``; raises if it is not allowed."""
+def transferred_by(actions) -> bool:
+    """Has any of these actions (``Action`` or its value) handed the dossier on for processing?"""
+    return any(Action(action) in TRANSFERRING for action in actions)
+
+
+# While a dossier is still at the counter, correcting its papers may change whether it is
+# complete: form 01 (received) or form 02 (supplement requested).
+AT_THE_COUNTER = frozenset({Status.RECEIVED, Status.SUPPLEMENT_REQUESTED})
+
+
+def correction_status(current: Status, *, complete: bool | None, was_transferred: bool) -> Status:
+    """The status after a correction: unchanged, except for a paper correction at the counter
+    (``complete`` given), which leads to received when every required paper is there, else to
+    supplement requested."""
+    if complete is None or was_transferred or current not in AT_THE_COUNTER:
+        return current
+    return Status.RECEIVED if complete else Status.SUPPLEMENT_REQUESTED
+
+
+def next_status(current: Status | None, action: Action, *, was_transferred: bool = False,
+                complete: bool | None = None) -> Status:
+    """The status ``action`` leads to from ``current``; raises if it is not allowed.
+    ``complete``: for a correction of the papers, whether every required paper is now there."""
     allowed_from, target = TRANSITIONS[action]
     if current not in allowed_from:
         shown = "a new dossier" if current is None else f"status {int(current)} ({current.name})"
@@ -91,20 +116,27 @@ def next_status(current: Status | None, action: Action, *, was_transferred: bool
     if action is Action.SUPPLEMENT_RECEIVED:
         # Back to where the request came from: the counter (received) or the processing unit.
         return Status.PROCESSING if was_transferred else Status.RECEIVED
+    if action is Action.CORRECT:
+        return correction_status(current, complete=complete, was_transferred=was_transferred)
     return target
 
 
-def replay(actions: list[Action]) -> Status:
-    """Derive the current status from a dossier's actions in order."""
+def replay(actions: list[Action], payloads: list[dict] | None = None) -> Status:
+    """Derive the current status from a dossier's actions in order (with their events'
+    payloads when a correction of the papers may be among them)."""
     status: Status | None = None
     transferred = False
-    for action in actions:
-        status = next_status(status, action, was_transferred=transferred)
-        transferred = transferred or action in (Action.TRANSFER, Action.START_PROCESSING)
+    for index, action in enumerate(actions):
+        complete = payloads[index].get("complete") if payloads else None
+        status = next_status(status, action, was_transferred=transferred, complete=complete)
+        transferred = transferred or transferred_by([action])
     if status is None:
         raise ForbiddenTransition("A dossier needs at least one event.")
     return status
 
 
 def allowed_actions(current: Status) -> list[Action]:
-    return [action for action, (starts, _target) in TRANSITIONS.items() if current in starts]
+    """The lifecycle steps from ``current``. A correction is possible in every status and is not
+    a step forward, so it is not listed."""
+    return [action for action, (starts, _target) in TRANSITIONS.items()
+            if current in starts and action is not Action.CORRECT]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from counter_app.catalog.repository import current_procedure, spec_of
 from counter_app.codes import next_code
+from counter_app.dossiers.correction import Correction, applicant_of, apply_correction
 from counter_app.dossiers.events import Actor, append_event
 from counter_app.dossiers.intake import (
     IntakeRequest,
@@ -19,7 +20,7 @@ from counter_app.dossiers.intake import (
     resolve_missing,
     search_text_for,
 )
-from counter_app.dossiers.lifecycle import Action
+from counter_app.dossiers.lifecycle import AT_THE_COUNTER, Action, Status, transferred_by
 from counter_app.dossiers.sync_badges import badges_by_uuid
 from counter_app.dossiers.views import DossierView, view_of
 from counter_app.errors import InvalidInput, UnknownDossier
@@ -103,6 +104,8 @@ class DossierService:
               receiver_name: str = "", transferred_to: str = "", at: datetime | None = None) -> DossierView:
         """Move a dossier on by ``action``; forbidden moves raise and change nothing."""
         action = Action(action)
+        if action is Action.CORRECT:
+            raise InvalidInput("A correction says what changes: use correct(), not a lifecycle step.")
         actor = actor or self.actor()
         when = (at or self._clock()).replace(microsecond=0)
         if action is Action.RETURN_RESULT and not receiver_name.strip():
@@ -121,6 +124,31 @@ class DossierService:
                     dossier.due_at = self._scheduler().due_at(spec_of(dossier.procedure), when, dossier.channel)
                     payload["due_at"] = dossier.due_at.isoformat(timespec="minutes")
             append_event(session, dossier, action, actor, at=when, payload=payload)
+            return view_of(dossier)
+
+    def correct(self, code: str, correction: Correction, *, actor: Actor | None = None,
+                at: datetime | None = None) -> DossierView:
+        """Correct what was typed or ticked wrong, as an event of its own (before/after, reason).
+        A paper correction at the counter may make the dossier complete (form 01 now applies and
+        the appointment date is set from its reception) or incomplete (form 02, no date)."""
+        actor = actor or self.actor()
+        when = (at or self._clock()).replace(microsecond=0)
+        with self._db.write() as session:
+            dossier = load_dossier(session, code)
+            transferred = transferred_by(e.action for e in dossier.events)
+            payload = apply_correction(dossier, correction, today=when.date(), transferred=transferred)
+            complete = payload.get("complete")
+            if complete is not None and Status(dossier.status) in AT_THE_COUNTER and not transferred:
+                if complete and dossier.due_at is None:
+                    dossier.due_at = self._scheduler().due_at(spec_of(dossier.procedure), dossier.received_at,
+                                                              dossier.channel)
+                    payload["due_at"] = dossier.due_at.isoformat(timespec="minutes")
+                elif not complete:
+                    dossier.due_at = None  # no appointment until the dossier is complete
+            applicant = applicant_of(dossier)
+            dossier.search_text = search_text_for(dossier.code, applicant, dossier.procedure.code,
+                                                  dossier.procedure.name)
+            append_event(session, dossier, Action.CORRECT, actor, at=when, payload=payload)
             return view_of(dossier)
 
     # -- reading ------------------------------------------------------------------------

@@ -59,6 +59,10 @@
         <source>Withdrawn by the citizen</source>
         <translation>Công dân rút hồ sơ</translation>
     </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đính chính</translation>
+    </message>
 </context>
 <context>
     <name>ActionDialog</name>
@@ -691,6 +695,61 @@
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct dossier {code}</source>
+        <translation>Đính chính hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Correct only what was typed or ticked by mistake. The values before and after and the reason are kept in the dossier&apos;s history.</source>
+        <translation>Chỉ sửa những gì đã nhập hoặc đánh dấu nhầm. Giá trị trước, sau khi sửa và lý do được lưu trong quá trình xử lý hồ sơ.</translation>
+    </message>
+    <message>
+        <source>What was wrong, e.g. the name was mistyped</source>
+        <translation>Sai ở đâu, ví dụ: gõ sai họ tên</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the correction: *</source>
+        <translation>&amp;Lý do đính chính: *</translation>
+    </message>
+    <message>
+        <source>Save the correction (Ctrl+Enter)</source>
+        <translation>Lưu đính chính (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Hủy (Esc)</translation>
+    </message>
+    <message>
+        <source>Papers handed in</source>
+        <translation>Giấy tờ đã nộp</translation>
+    </message>
+    <message>
+        <source>Papers: the dossier has left the counter, so its papers can no longer be corrected here.</source>
+        <translation>Giấy tờ: hồ sơ đã chuyển khỏi bộ phận một cửa nên không thể sửa giấy tờ tại đây nữa.</translation>
+    </message>
+    <message>
+        <source>What to bring / why it is needed</source>
+        <translation>Cần mang gì / vì sao cần</translation>
+    </message>
+    <message>
+        <source>With these papers the dossier is COMPLETE: it becomes received, the appointment date is counted from its reception; print form 01 for the citizen.</source>
+        <translation>Với các giấy tờ này, hồ sơ ĐÃ ĐẦY ĐỦ: hồ sơ chuyển sang được tiếp nhận, ngày hẹn trả tính từ lúc tiếp nhận; hãy in Mẫu 01 cho công dân.</translation>
+    </message>
+    <message>
+        <source>With these papers the dossier is INCOMPLETE: it becomes &apos;supplement requested&apos;, the appointment date is removed; print form 02 for the citizen.</source>
+        <translation>Với các giấy tờ này, hồ sơ CHƯA ĐẦY ĐỦ: hồ sơ chuyển sang yêu cầu bổ sung, bỏ ngày hẹn trả; hãy in Mẫu 02 cho công dân.</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed yet: correct a field or a paper first.</source>
+        <translation>Chưa có gì thay đổi: hãy sửa một ô thông tin hoặc một giấy tờ trước.</translation>
+    </message>
+    <message>
+        <source>Write the reason for the correction: it is kept in the dossier&apos;s history.</source>
+        <translation>Hãy ghi lý do đính chính: lý do được lưu trong quá trình xử lý hồ sơ.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>&amp;Yes</source>
@@ -889,6 +948,14 @@
         <translation>← Về danh sách (Esc)</translation>
     </message>
     <message>
+        <source>Correct… (F2)</source>
+        <translation>Đính chính… (F2)</translation>
+    </message>
+    <message>
+        <source>Correct a name, a number or a paper entered by mistake</source>
+        <translation>Sửa họ tên, số giấy tờ hoặc giấy tờ đã nhập nhầm</translation>
+    </message>
+    <message>
         <source>Paper</source>
         <translation>Giấy tờ</translation>
     </message>
@@ -1067,6 +1134,58 @@
     <message>
         <source>Missing: {items}</source>
         <translation>Còn thiếu: {items}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>đã nhận</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>còn thiếu</translation>
+    </message>
+    <message>
+        <source>reason changed</source>
+        <translation>sửa lý do</translation>
+    </message>
+    <message>
+        <source>{paper}: {state}</source>
+        <translation>{paper}: {state}</translation>
+    </message>
+    <message>
+        <source>Correction saved. Print {form} again for the citizen.</source>
+        <translation>Đã lưu đính chính. Hãy in lại {form} cho công dân.</translation>
+    </message>
+    <message>
+        <source>Correction saved.</source>
+        <translation>Đã lưu đính chính.</translation>
     </message>
     <message>
         <source>Saved: {step}. Status now: {status}.</source>

@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.errors import UnknownDossier
-from sync.server.lifecycle import TRANSFER_ACTIONS, action_to
+from counter_app.dossiers.lifecycle import transferred_by
+from sync.server.lifecycle import action_to
 from sync.server.locks import FEED, lock
 from sync.server.models import Change, ServerDossier, ServerEvent
 
@@ -21,7 +22,7 @@ def set_status(session: Session, code: str, status: int, *, note: str = "", acto
     if dossier is None:
         raise UnknownDossier(f"No dossier with code {code!r} on the server.")
     actions = session.scalars(select(ServerEvent.action).where(ServerEvent.dossier_uuid == dossier.uuid)).all()
-    action = action_to(dossier.status or None, status, transferred=any(a in TRANSFER_ACTIONS for a in actions))
+    action = action_to(dossier.status or None, status, transferred=transferred_by(actions))
     now = datetime.now().replace(microsecond=0)
     change = Change(kind="dossier.status", agency_id=dossier.agency_id, dossier_uuid=dossier.uuid, body={},
                     created_at=now)

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 
-from sync.server.lifecycle import TRANSFER_ACTIONS, check_step
+from counter_app.dossiers.lifecycle import Action, transferred_by
+from sync.server.lifecycle import check_step
 from sync.server.locks import lock
 from sync.server import view_events
 from sync.server.models import AppliedOp, ServerDossier, ServerEvent, StoredFile, Workstation
@@ -109,8 +110,9 @@ def _apply_event(session: Session, workstation: Workstation, op: dict) -> dict:
                              .order_by(ServerEvent.counter_seq)).all()
     counter_events = [e for e in events if e.counter_seq is not None]
     previous = counter_events[-1].status if counter_events else None
-    transferred = any(e.action in TRANSFER_ACTIONS for e in counter_events)
-    problem = check_step(previous, action, status, transferred=transferred)
+    transferred = transferred_by(e.action for e in counter_events)
+    inner = body.get("payload") if isinstance(body.get("payload"), dict) else {}
+    problem = check_step(previous, action, status, transferred=transferred, complete=inner.get("complete"))
     if problem:
         raise Outcome("rejected", f"Dossier {code}, event {seq}: {problem}")
     intake = body.get("intake") if isinstance(body.get("intake"), dict) else None
@@ -119,8 +121,9 @@ def _apply_event(session: Session, workstation: Workstation, op: dict) -> dict:
     dossier.counter_seq = seq
     if event.origin == "counter":
         dossier.status = status
-    if intake is not None and not transferred:
-        dossier.intake = intake  # the counter owns intake data until the transfer
+    if intake is not None and (not transferred or action == Action.CORRECT.value):
+        # The counter owns intake data until the transfer; a correction is the counter's own fix.
+        dossier.intake = intake
     dossier.updated_at = datetime.now()
     session.flush()
     return {"dossier": uuid, "code": code, "seq": seq, "event_id": event.id, "dossier_status": dossier.status}
