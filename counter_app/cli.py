@@ -89,6 +89,7 @@ def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argp
     parser.add_argument("--simulated", action="store_true", help="GUI: use simulated devices")
     commands = parser.add_subparsers(dest="command")
 
+    commands.add_parser("init", parents=[common], help="create a new, empty workspace (first run of a counter)")
     demo = commands.add_parser("demo", parents=[common], help="create or reset the demo workspace")
     demo.add_argument("--force", action="store_true", help="reset even a workspace that is not a demo")
     demo.add_argument("--dossiers", type=int, default=40, help="how many sample dossiers to create")
@@ -245,8 +246,9 @@ def open_core(args) -> CounterCore:
 
     from counter_app.security.cli import current_passphrase
 
-    # The passphrase of an encrypted workspace is asked only if its key is not in the keyring.
-    core = CounterCore(open_workspace(args.workspace, passphrase=current_passphrase))
+    # The passphrase of an encrypted workspace is asked only if its key is not in the keyring. A
+    # folder that is not there is not created: a mistyped --workspace would open an empty office.
+    core = CounterCore(open_workspace(args.workspace, create=False, passphrase=current_passphrase))
     login_from_args(core, args)
     return core
 

@@ -12,7 +12,7 @@ from counter_app.cli_output import dmy_hm, emit
 from counter_app.core import CounterCore
 from counter_app.dossiers.correction import Correction, PaperCorrection
 from counter_app.errors import InvalidInput
-from counter_app.workspace import open_workspace
+from counter_app.workspace import default_workspace_dir, open_workspace
 
 
 def cmd_demo(args, **_) -> int:
@@ -206,7 +206,16 @@ def cmd_doctor(args, device_checks=None, **_) -> int:
     return 0 if all(c.ok for c in checks) else 1
 
 
+def cmd_init(args, **_) -> int:
+    root = Path(args.workspace) if args.workspace else default_workspace_dir()
+    existed = root.is_dir() and any(root.iterdir())
+    open_workspace(root).close()
+    text = f"Workspace {'already there' if existed else 'created'} at {root}."
+    return emit(args, {"workspace": str(root), "created": not existed}, text)
+
+
 HANDLERS = {
+    "init": cmd_init,
     "demo": cmd_demo,
     "catalog": cmd_catalog,
     "calendar": cmd_calendar,

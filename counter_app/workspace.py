@@ -83,7 +83,8 @@ def open_workspace(root: Path | str | None = None, *, create: bool = True,
         if create and not root.is_dir():
             root.mkdir(parents=True)
         elif not root.is_dir():
-            raise WorkspaceError(f"No workspace at {root}.")
+            raise WorkspaceError(f"No workspace at {root}: check the folder's name, or create a new workspace "
+                                 "there with `counter-app init --workspace FOLDER`.")
     except OSError as exc:
         raise classify_os_error(exc) from exc
     read_only = not _writable(root)

@@ -8,6 +8,7 @@ reused PID or a second window on the same workspace cannot fool the check.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -17,6 +18,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 SESSIONS_DIR = ".sessions"
+# Markers this process holds. A process that ends through Python (a CLI command returning or
+# failing, a window closed) ended its transactions: its markers go at exit, so only a process
+# killed from outside (power cut, kill -9) leaves one behind for the next start to see.
+_held: set["SessionMarker"] = set()
 
 
 @dataclass(frozen=True)
@@ -49,12 +54,20 @@ class SessionMarker:
         self._handle = self.path.open("a+b")
         if not _try_lock(self._handle):  # a fresh, unique file: cannot be held by anyone else
             raise OSError(f"cannot lock {self.path}")
+        _held.add(self)
 
     def release(self) -> None:
         if self._handle is not None:
             self._handle.close()  # closing drops the lock
             self._handle = None
             self.path.unlink(missing_ok=True)
+        _held.discard(self)
+
+
+@atexit.register
+def _release_held_markers() -> None:
+    for marker in list(_held):
+        marker.release()
 
 
 def stale_markers(root: Path, own: SessionMarker | None = None) -> list[Path]:
