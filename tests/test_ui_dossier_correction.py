@@ -1,4 +1,4 @@
-"""Correcting a saved dossier from its screen (F2), by keyboard, in Vietnamese: the correction
+"""Correcting a saved dossier from its screen (Ctrl+E), by keyboard, in Vietnamese: the correction
 is stored with before/after and reason, shown in the history, and the form can be printed again;
 a correction with nothing changed or no reason stores nothing."""
 from __future__ import annotations
@@ -28,8 +28,8 @@ def open_dossier(core, qtbot, code):
     return window, detail
 
 
-def f2(detail, qtbot):
-    qtbot.keyClick(detail, Qt.Key.Key_F2)
+def ctrl_e(detail, qtbot):
+    qtbot.keyClick(detail, Qt.Key.Key_E, CTRL)
     dialog = detail.correction
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: focused() is dialog.applicant.name)
@@ -51,7 +51,7 @@ def test_f2_corrects_a_mistyped_name_and_the_form_is_printed_again(ticking_core,
     core.issue_form(code, "01")
     _window, detail = open_dossier(core, qtbot, code)
     assert not detail.make_form_button.isVisible()  # the receipt exists and nothing was corrected
-    dialog = f2(detail, qtbot)
+    dialog = ctrl_e(detail, qtbot)
     assert dialog.applicant.name.text() == TYPO
     dialog.applicant.name.selectAll()
     type_text(RIGHT)
@@ -79,7 +79,7 @@ def test_f2_corrects_a_mistyped_name_and_the_form_is_printed_again(ticking_core,
 def test_unticking_a_paper_says_the_dossier_becomes_incomplete_before_saving(core, qtbot):
     code = receive(core, RIGHT)
     _window, detail = open_dossier(core, qtbot, code)
-    dialog = f2(detail, qtbot)
+    dialog = ctrl_e(detail, qtbot)
     tick, reason = dialog.paper_boxes["TP2"]
     tick.setFocus()
     press(Qt.Key.Key_Space)
@@ -98,7 +98,7 @@ def test_unticking_a_paper_says_the_dossier_becomes_incomplete_before_saving(cor
 def test_nothing_changed_or_no_reason_stores_nothing(core, qtbot):
     code = receive(core, RIGHT)
     _window, detail = open_dossier(core, qtbot, code)
-    dialog = f2(detail, qtbot)
+    dialog = ctrl_e(detail, qtbot)
     press(Qt.Key.Key_Return, CTRL)  # nothing changed
     assert dialog.isVisible() and dialog.error.isVisible() and "Chưa có gì thay đổi" in dialog.error.text()
     dialog.applicant.name.selectAll()
@@ -122,5 +122,5 @@ def test_a_transferred_dossiers_papers_are_shown_but_not_editable(core, qtbot):
     code = receive(core, RIGHT)
     core.dossiers.apply(code, "transfer", transferred_to="Công chức tư pháp")
     _window, detail = open_dossier(core, qtbot, code)
-    dialog = f2(detail, qtbot)
+    dialog = ctrl_e(detail, qtbot)
     assert all(not tick.isEnabled() for tick, _reason in dialog.paper_boxes.values())

@@ -1,4 +1,4 @@
-"""Correct a saved dossier (F2 on the dossier): the applicant's details as typed at intake, the
+"""Correct a saved dossier (Ctrl+E on the dossier): the applicant's details as typed at intake, the
 papers while the dossier is still at the counter, and the reason, which is required.
 
 The applicant's fields are the intake wizard's own page, with its checks and messages. The

@@ -45,7 +45,7 @@ from ui.theme import COLORS, status_colors, sync_badge_colors
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
 ACTIONS_PER_ROW = 4
-CORRECT_KEYS = "F2"
+CORRECT_KEYS = "Ctrl+E"  # F2 calls the next ticket (the queue keys work on every page)
 
 
 class FitTable(QTableWidget):
@@ -118,7 +118,7 @@ class DossierDetail(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.sync_badge)
         top.addStretch(1)
-        self.correct_button = QPushButton(self.tr("Correct… (F2)"))
+        self.correct_button = QPushButton(self.tr("Correct… (Ctrl+E)"))
         self.correct_button.setToolTip(self.tr("Correct a name, a number or a paper entered by mistake"))
         self.correct_button.clicked.connect(self.ask_correction)
         top.addWidget(self.correct_button)
@@ -358,7 +358,7 @@ class DossierDetail(QWidget):
         return self.dialog
 
     def ask_correction(self) -> CorrectionDialog | None:
-        """F2: correct the open dossier's details or papers (non-blocking)."""
+        """Ctrl+E: correct the open dossier's details or papers (non-blocking)."""
         if self.view is None or not self.correct_button.isVisible():
             return None
         dialog = self.correction = CorrectionDialog(self.view, lambda: self._core.clock().date(), self)

@@ -948,8 +948,8 @@
         <translation>← Về danh sách (Esc)</translation>
     </message>
     <message>
-        <source>Correct… (F2)</source>
-        <translation>Đính chính… (F2)</translation>
+        <source>Correct… (Ctrl+E)</source>
+        <translation>Đính chính… (Ctrl+E)</translation>
     </message>
     <message>
         <source>Correct a name, a number or a paper entered by mistake</source>
