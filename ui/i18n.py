@@ -11,6 +11,10 @@ After changing UI strings (lupdate scans only C++ extensions unless told otherwi
 
 then translate the new entries (Qt Linguist: ``.venv/bin/pyside6-linguist``).
 ``tests/test_ui_i18n.py`` fails while any string is missing or unfinished.
+
+Qt ships no Vietnamese for its own strings (standard buttons, file and print dialogs,
+context menus), so ``qtbase_vi.ts`` holds them in Qt's own contexts. It is written by
+hand, not by lupdate: its sources come from Qt, not from ``ui/``.
 """
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from ui.qt import PYSIDE_DIR, QCoreApplication, QLocale, QTranslator
 log = logging.getLogger(__name__)
 
 DOMAIN = "quay_mot_cua"
+QT_DOMAIN = "qtbase"  # Qt's own strings, translated in this project
 LANGUAGES = ("vi", "en")  # English is the source language: no translator needed
 DEFAULT_LANGUAGE = "vi"
 ENV_LANGUAGE = "COUNTER_APP_LANGUAGE"
@@ -35,8 +40,8 @@ ENV_LANGUAGE = "COUNTER_APP_LANGUAGE"
 _installed: list[QTranslator] = []
 
 
-def ts_path(language: str = "vi") -> Path:
-    return resource_path("translations", f"{DOMAIN}_{language}.ts")
+def ts_path(language: str = "vi", domain: str = DOMAIN) -> Path:
+    return resource_path("translations", f"{domain}_{language}.ts")
 
 
 def _tool(name: str) -> str | None:
@@ -78,9 +83,9 @@ def compile_ts(ts: Path, qm: Path) -> Path:
     return qm
 
 
-def qm_path(language: str) -> Path | None:
+def qm_path(language: str, domain: str = DOMAIN) -> Path | None:
     """A current ``.qm`` for ``language``: the shipped one, or one compiled into the cache."""
-    ts = ts_path(language)
+    ts = ts_path(language, domain)
     shipped = ts.with_suffix(".qm")
     if not ts.exists():
         return shipped if shipped.exists() else None
@@ -118,6 +123,18 @@ def install(language: str) -> bool:
     if path is None or not translator.load(str(path)):
         log.warning("No translation for %r; the interface stays in English.", language)
         return False
+    _install_qt_strings(app, language)  # first: Qt searches the last installed first, so ours wins
     app.installTranslator(translator)
     _installed.append(translator)
     return True
+
+
+def _install_qt_strings(app: QCoreApplication, language: str) -> None:
+    """Qt's buttons and dialogs in ``language``; without it they stay English, nothing else breaks."""
+    path = qm_path(language, QT_DOMAIN)
+    translator = QTranslator(app)
+    if path is None or not translator.load(str(path)):
+        log.warning("No translation of Qt's own strings for %r; its dialogs stay in English.", language)
+        return
+    app.installTranslator(translator)
+    _installed.append(translator)
