@@ -15,7 +15,6 @@ from ui.messages import describe
 from ui.qt import (
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -28,6 +27,7 @@ from ui.workers import TaskRunner
 
 RESULT_MS = 10_000  # how long the number stays on screen before the next citizen
 POLL_MS = 5_000
+PRIORITY_COLUMNS = 4
 OFFLINE_POLL_MS = 2_000  # look for the host again soon: citizens are waiting
 STYLE = """
 QWidget#kiosk { background: #eaf1f8; }
@@ -76,7 +76,7 @@ class KioskWindow(QWidget):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setWordWrap(True)
             layout.addWidget(widget)
-        self.priority_row = QHBoxLayout()
+        self.priority_row = QGridLayout()  # wraps: seven choices in one row are wider than a 1024 px kiosk
         layout.addLayout(self.priority_row)
         self.grid = QGridLayout()
         layout.addLayout(self.grid, 1)
@@ -166,8 +166,10 @@ class KioskWindow(QWidget):
         button.setProperty("kiosk", "priority")
         button.setProperty("code", code)
         button.setCheckable(True)
+        index = len(self.priority_group.buttons())
         self.priority_group.addButton(button)
-        self.priority_row.addWidget(button)
+        self.priority_row.addWidget(button, index // PRIORITY_COLUMNS, index % PRIORITY_COLUMNS)
+        self.priority_row.setColumnStretch(index % PRIORITY_COLUMNS, 1)
         return button
 
     @property

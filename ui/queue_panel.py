@@ -29,6 +29,7 @@ from ui.queue_dialogs import NoticeDialog, QueueChoiceDialog, TicketPickDialog, 
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
 POLL_MS = 3000  # other counters and the kiosk change the queue too
+KEY_COLUMNS = 3  # four Vietnamese key labels in a row are wider than a 1366 px screen
 
 
 class QueuePanel(QWidget):
@@ -98,7 +99,7 @@ class QueuePanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, b=button: b.isEnabled() and b.click())
             self.addAction(action)
-            grid.addWidget(button, index // 4, index % 4)
+            grid.addWidget(button, index // KEY_COLUMNS, index % KEY_COLUMNS)
         left.addLayout(grid)
         left.addStretch(1)
         outer.addLayout(left, 3)
