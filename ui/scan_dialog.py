@@ -42,6 +42,8 @@ from ui.qt import (
     QProgressBar,
     QPushButton,
     QShortcut,
+    QSize,
+    QSizePolicy,
     Qt,
     QVBoxLayout,
     Signal,
@@ -110,7 +112,7 @@ class ScanDialog(QDialog):
         self._events.page_added.connect(self._page_added)
         self._events.component_started.connect(self._component_started)
         self.setWindowTitle(self.tr("Scan papers · {code}").format(code=dossier.code))
-        self.resize(1180, 860)
+        self.resize(1280, 680)  # fits a maximised 1366×768 screen
         self._build()
         self._fill_components(component_code)
         self._set_busy(False)
@@ -137,8 +139,10 @@ class ScanDialog(QDialog):
         self.component = QComboBox()
         self.scanner = QComboBox()
         self.profile = QComboBox()
-        self.scanner.setMinimumWidth(220)
-        self.profile.setMinimumWidth(420)  # "name · source, mode, dpi" stays whole
+        for combo, letters in ((self.component, 40), (self.scanner, 16), (self.profile, 30)):
+            # Long paper names would widen the dialog past the screen: the combo elides instead.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         grid.addWidget(buddy_label(self.tr("&Paper:"), self.component), 0, 0)
         grid.addWidget(self.component, 0, 1, 1, 3)
         grid.addWidget(buddy_label(self.tr("Sc&anner:"), self.scanner), 1, 0)
@@ -151,7 +155,14 @@ class ScanDialog(QDialog):
         self.stop_button = QPushButton(self.tr("S&top"))
         grid.addWidget(self.scan_button, 1, 4)
         grid.addWidget(self.stop_button, 1, 5)
-        layout.addLayout(grid)
+        # The controls on the left, the page preview on the right: one over the other they
+        # need about 880 px of height, and a 1366×768 screen has about 700.
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        controls = QVBoxLayout()
+        controls.setSpacing(8)
+        body.addLayout(controls)
+        controls.addLayout(grid)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
@@ -159,12 +170,12 @@ class ScanDialog(QDialog):
         self.status = label("", "muted")
         progress_row.addWidget(self.progress)
         progress_row.addWidget(self.status, 1)
-        layout.addLayout(progress_row)
+        controls.addLayout(progress_row)
         self.banner = Banner()
-        layout.addWidget(self.banner)
+        controls.addWidget(self.banner)
         self.strip = PageStrip()
         self.strip.setAccessibleName(self.tr("Pages"))
-        layout.addWidget(self.strip)
+        controls.addWidget(self.strip)
         edit_row = QHBoxLayout()
         self.move_left_button = QPushButton(self.tr("◀ Move (Ctrl+←)"))
         self.move_right_button = QPushButton(self.tr("Move ▶ (Ctrl+→)"))
@@ -177,40 +188,50 @@ class ScanDialog(QDialog):
                        self.undo_button, self.keep_button):
             edit_row.addWidget(button)
         edit_row.addStretch(1)
-        layout.addLayout(edit_row)
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(300)
-        self.preview.setStyleSheet("background: #e2e8f0; border-radius: 4px;")
-        self.page_info = label("", "muted")
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.page_info)
-        bottom = QHBoxLayout()
+        controls.addLayout(edit_row)
+        more = QHBoxLayout()
         self.insert_button = QPushButton(self.tr("&Insert from scanner"))
         self.insert_button.setToolTip(self.tr("Scan pages and put them before the chosen page."))
         self.replace_button = QPushButton(self.tr("Rep&lace from scanner"))
         self.replace_button.setToolTip(self.tr("Scan one page in place of the chosen page."))
         self.file_button = QPushButton(self.tr("Add from &file…"))
         for button in (self.insert_button, self.replace_button, self.file_button):
-            bottom.addWidget(button)
+            more.addWidget(button)
         self.source_buttons: list[QPushButton] = []
         known = {"camera": self.tr("Add from ca&mera")}  # the document camera plugs in here
         for name, source in self._page_sources.items():
             button = QPushButton(known.get(name, name))
             button.clicked.connect(lambda _checked=False, s=source, n=name: self.capture_from(s, n))
-            bottom.addWidget(button)
+            more.addWidget(button)
             self.source_buttons.append(button)
         self.sheets_button = QPushButton(self.tr("Separator s&heets…"))
         self.sheets_button.setToolTip(self.tr("Print one separator sheet per paper: put each before its "
                                               "paper and scan the whole pile at once."))
         self.sheets_button.clicked.connect(self.print_separator_sheets)
-        bottom.addWidget(self.sheets_button)
+        more.addWidget(self.sheets_button)
+        more.addStretch(1)
+        controls.addLayout(more)
+        controls.addStretch(1)
+        bottom = QHBoxLayout()
         bottom.addStretch(1)
         self.save_button = primary_button(self.tr("Sa&ve component"))
         self.close_button = QPushButton(self.tr("Close"))
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
-        layout.addLayout(bottom)
+        controls.addLayout(bottom)
+        preview_column = QVBoxLayout()
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
+        # Ignored: the shown page never widens the dialog; it is scaled to the room there is.
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.preview.setMinimumSize(300, 300)
+        self.preview.setStyleSheet("background: #e2e8f0; border-radius: 4px;")
+        self.page_info = label("", "muted", wrap=True)
+        preview_column.addWidget(self.preview, 1)
+        preview_column.addWidget(self.page_info)
+        body.addLayout(preview_column, 1)
+        layout.addLayout(body, 1)
 
         self.scan_button.clicked.connect(lambda: self.scan("append"))
         self.stop_button.clicked.connect(self.stop)
@@ -581,9 +602,9 @@ class ScanDialog(QDialog):
             return
         page = pages.pages[row]
         pixmap = QPixmap.fromImage(QImage.fromData(pages.preview_png(row)))
-        height = max(self.preview.height() - 8, 200)
-        self.preview.setPixmap(pixmap.scaledToHeight(min(height, pixmap.height() * 2),
-                                                     Qt.TransformationMode.SmoothTransformation))
+        room = (self.preview.size() - QSize(8, 8)).expandedTo(QSize(200, 200)).boundedTo(pixmap.size() * 2)
+        self.preview.setPixmap(pixmap.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
+                                             Qt.TransformationMode.SmoothTransformation))
         sources = {"scanner": self.tr("scanner"), "file": self.tr("file"), "camera": self.tr("camera")}
         parts = [self.tr("Page {n} of {total}").format(n=row + 1, total=len(pages)),
                  self.tr("{dpi} dpi").format(dpi=page.dpi), sources.get(page.source, page.source)]
