@@ -19,6 +19,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.fit import grow_to_text
 from ui.widgets import Banner, buddy_label, label
 from ui.workers import TaskRunner
 
@@ -28,6 +29,8 @@ class BackupSettingsDialog(QDialog):
         super().__init__(parent)
         self.core, self.runner = core, runner
         self.setWindowTitle(self.tr("Backups"))
+        self.setMinimumWidth(560)  # the folder path and the Vietnamese labels stay readable
+        grow_to_text(self)
         backup = core.settings().backup
         self.enabled = QCheckBox(self.tr("&Automatic backups"))
         self.enabled.setChecked(backup.enabled)
