@@ -20,13 +20,14 @@ from ui import i18n
 from ui.application import create_main_window, prepare_app
 from ui.intake_wizard import APPLICANT, CHECKLIST, DONE, PROCEDURE, REVIEW
 from ui.main_window import INTAKE, QUEUE, SEARCH, STATS, SYNC
-from ui.qt import QApplication, QEvent, QSize, Qt
+from ui.qt import QAbstractButton, QAbstractItemView, QApplication, QEvent, QLabel, QScrollArea, QSize, Qt, QWidget
 from ui.workers import TaskRunner
 
 OFFICER = QSize(1366, 700)  # a maximised window on a 1366×768 screen
 KIOSK = QSize(1024, 768)
 LONG_PROCEDURE = "2.000815"  # the longest procedure name of the catalogue (274 characters)
 LONG_PAPERS = "1.000894"  # the longest paper names (over 200 characters)
+MOST_PAPERS = "1.004859"  # the most text in its papers' names (4 papers, 463 characters)
 NAME = "Nguyễn Thị Phương Thảo Hoàng Minh Khuê"
 ADDRESS = "Số 128 đường Tràng An, tổ dân phố Phúc Chỉnh, phường Hoa Lư, tỉnh Ninh Bình"
 
@@ -39,6 +40,39 @@ def too_big(what: str, size: QSize, limit: QSize) -> list[str]:
     if size.width() <= limit.width() and size.height() <= limit.height():
         return []
     return [f"{what} {size_text(size)} exceeds {size_text(limit)}"]
+
+
+def squeezed(what: str, widget) -> list[str]:
+    """Wrapped texts given fewer lines than they need: Qt's minimum sizes ignore wrapping, so a
+    window can meet them and still cut a text off or draw rows over each other."""
+    problems = []
+    for text in widget.findChildren(QLabel):
+        if text.wordWrap() and text.isVisibleTo(widget) and text.text():
+            needed = text.heightForWidth(text.width())
+            if text.height() < needed:
+                problems.append(f"{what}: {text.text()[:40]!r} is {text.height()} px high, needs {needed}")
+    return problems
+
+
+def scrolled(widget, top) -> bool:
+    while widget is not None and widget is not top:
+        if isinstance(widget, (QScrollArea, QAbstractItemView)):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def cut_off(what: str, widget) -> list[str]:
+    """Texts and buttons laid out past the edge of what holds them (outside scroll areas)."""
+    problems = []
+    for child in widget.findChildren(QWidget):
+        parent = child.parentWidget()
+        if (isinstance(child, (QLabel, QAbstractButton)) and child.isVisibleTo(widget)
+                and not scrolled(parent, widget) and not parent.rect().contains(child.geometry())):
+            shown = child.text()[:40] if hasattr(child, "text") else type(child).__name__
+            problems.append(f"{what}: {shown!r} at {child.geometry().getRect()} is cut off by its "
+                            f"{type(parent).__name__} of {size_text(parent.size())}")
+    return problems
 
 
 def opening_size(widget) -> QSize:
@@ -153,6 +187,8 @@ PAGES = {
     "intake-checklist-long-procedure": page_case(INTAKE, intake_step(CHECKLIST)),
     "intake-review-long-papers": page_case(INTAKE, intake_step(REVIEW, LONG_PAPERS)),
     "intake-review-long-procedure": page_case(INTAKE, intake_step(REVIEW)),
+    "intake-review-most-papers": page_case(INTAKE, intake_step(REVIEW, MOST_PAPERS)),
+    "intake-checklist-most-papers": page_case(INTAKE, intake_step(CHECKLIST, MOST_PAPERS)),
     "intake-done": page_case(INTAKE, intake_step(DONE, LONG_PAPERS)),
     "dossier-list": page_case(SEARCH, lambda env, window: env.dossier()),
     "dossier-detail": page_case(SEARCH, open_detail),
@@ -197,6 +233,14 @@ def backup_dialog(env: Env):
     from ui.backup_settings_dialog import BackupSettingsDialog
 
     return env.dialog(BackupSettingsDialog(env.core, env.runner()))
+
+
+def backup_dialog_with_error(env: Env):
+    dialog, limit = backup_dialog(env)
+    dialog.banner.show_message("error", "Không ghi được bản sao lưu vào thư mục đã chọn: ổ đĩa đầy hoặc không có "
+                                        "quyền ghi. Hãy chọn thư mục khác, rồi bấm Sao lưu ngay.")
+    settle()
+    return dialog, limit
 
 
 def scan_profiles_dialog(env: Env):
@@ -318,6 +362,7 @@ DIALOGS = {
     "camera-qr": camera_qr_dialog,
     "chip": chip_dialog,
     "backup-settings": backup_dialog,
+    "backup-settings-error": backup_dialog_with_error,
     "scan-profiles": scan_profiles_dialog,
     "users": users_dialog,
     "login": login_panel,
@@ -363,7 +408,8 @@ def test_main_window_fits(env):
 @pytest.mark.parametrize("name", list(PAGES))
 def test_main_window_page_fits(env, name):
     page, room = PAGES[name](env)
-    problems = too_big(f"{name} page minimumSizeHint", page.minimumSizeHint(), room)
+    problems = (too_big(f"{name} page minimumSizeHint", page.minimumSizeHint(), room) + squeezed(name, page)
+                + cut_off(name, page))
     assert not problems, problems
 
 
@@ -371,5 +417,6 @@ def test_main_window_page_fits(env, name):
 def test_dialog_fits(env, name):
     dialog, limit = DIALOGS[name](env)
     problems = (too_big(f"{name} minimumSizeHint", dialog.minimumSizeHint(), limit)
-                + too_big(f"{name} opens at", opening_size(dialog), limit))
+                + too_big(f"{name} opens at", opening_size(dialog), limit) + squeezed(name, dialog)
+                + cut_off(name, dialog))
     assert not problems, problems

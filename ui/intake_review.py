@@ -9,7 +9,7 @@ from ui.intake_draft import IntakeDraft
 from ui.intake_pages import WizardPage
 from ui.labels import channel_name, fmt_date, fmt_datetime, form_title, status_name
 from ui.messages import describe
-from ui.qt import QFormLayout, QHBoxLayout, QPushButton, Qt, QVBoxLayout, QWidget
+from ui.qt import QFormLayout, QFrame, QHBoxLayout, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
 from ui.widgets import Banner, card, label, primary_button
 
 
@@ -30,12 +30,17 @@ class ReviewPage(WizardPage):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setHorizontalSpacing(16)
         inner.addLayout(self.form)
-        layout.addWidget(frame)
+        inner.addStretch(1)
+        # Long procedures list many long papers: the summary scrolls rather than being cut off.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(frame)
+        layout.addWidget(self.scroll, 1)
         self.outcome = Banner()
         layout.addWidget(self.outcome)
         self.appointment = label("", "heading", wrap=True)
         layout.addWidget(self.appointment)
-        layout.addStretch(1)
 
     def step_title(self) -> str:
         return self.tr("Review")
