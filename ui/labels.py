@@ -62,6 +62,33 @@ FORM_TITLES = {
     "03": QT_TRANSLATE_NOOP("Form", "Form 03: refusal to receive the dossier"),
 }
 
+# Kinds of documents kept with a dossier (besides forms): the screens never show the code.
+DOCUMENT_NAMES = {
+    "scan": QT_TRANSLATE_NOOP("Document", "Scanned papers"),
+    "other": QT_TRANSLATE_NOOP("Document", "Other document"),
+}
+
+# PAdES signature levels, in words an officer understands (the code stays beside them).
+SIGNATURE_LEVEL_NAMES = {
+    "B-B": QT_TRANSLATE_NOOP("SignatureLevel", "signed, no trusted timestamp yet"),
+    "B-T": QT_TRANSLATE_NOOP("SignatureLevel", "signed, with a trusted timestamp"),
+    "B-LT": QT_TRANSLATE_NOOP("SignatureLevel",
+                              "timestamp and revocation data inside the file: can be checked for years"),
+    "B-LTA": QT_TRANSLATE_NOOP("SignatureLevel", "like B-LT, with an archive timestamp"),
+}
+
+# Names the device adapters give their built-in devices (English, in devices/): the screens show
+# these translations instead. A real device's own model name is shown as it is.
+DEVICE_NAMES = {
+    "Simulated feeder scanner": QT_TRANSLATE_NOOP("Device", "Simulated feeder scanner (training)"),
+    "Simulated document camera": QT_TRANSLATE_NOOP("Device", "Simulated document camera (training)"),
+    "Simulated ID chip reader": QT_TRANSLATE_NOOP("Device", "Simulated ID chip reader (training)"),
+    "Document camera": QT_TRANSLATE_NOOP("Device", "Document camera"),
+    "eSCL network scanner": QT_TRANSLATE_NOOP("Device", "Network scanner"),
+    "Import PDF/JPEG/PNG/TIFF files": QT_TRANSLATE_NOOP("Device", "Import PDF/JPEG/PNG/TIFF files"),
+    "Watched folder": QT_TRANSLATE_NOOP("Device", "Watched folder"),
+}
+
 SYNC_BADGE_NAMES = {
     "pending": QT_TRANSLATE_NOOP("SyncBadge", "Waiting to be sent"),
     "sending": QT_TRANSLATE_NOOP("SyncBadge", "Sending"),
@@ -101,8 +128,27 @@ def form_title(form_id: str) -> str:
 
 
 def form_of_document(kind: str) -> str:
-    """``form_01`` → the form's title; other documents keep their kind."""
-    return form_title(kind.removeprefix("form_")) if kind.startswith("form_") else kind
+    """A document's name from its kind: ``form_01`` → the form's title, ``scan`` → scanned
+    papers, ``signed_…`` → the same name, digitally signed; an unknown kind is "Other document"."""
+    if kind.startswith("signed_"):
+        unsigned = form_of_document(kind.removeprefix("signed_"))
+        return QCoreApplication.translate("Document", "{name} (digitally signed)").format(name=unsigned)
+    if kind.startswith("form_") and kind.removeprefix("form_") in FORM_TITLES:
+        return form_title(kind.removeprefix("form_"))
+    return _t("Document", DOCUMENT_NAMES.get(kind, DOCUMENT_NAMES["other"]))
+
+
+def device_name(name: str) -> str:
+    """The display name of a device an adapter reports (``ScannerInfo.model``) in the UI language."""
+    return _t("Device", DEVICE_NAMES[name]) if name in DEVICE_NAMES else name
+
+
+def signature_level_name(level: str) -> str:
+    """``B-B`` → "B-B: signed, no trusted timestamp yet" in the UI language."""
+    if level not in SIGNATURE_LEVEL_NAMES:
+        return level
+    return QCoreApplication.translate("SignatureLevel", "{level}: {meaning}").format(
+        level=level, meaning=_t("SignatureLevel", SIGNATURE_LEVEL_NAMES[level]))
 
 
 def fmt_date(value: date | None) -> str:

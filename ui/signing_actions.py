@@ -14,9 +14,18 @@ from pathlib import Path
 from counter_app.errors import CounterError, RemoteSigningRejected, TokenLocked, WrongPin
 from counter_app.ports import SignatureSpec, SignJob
 from counter_app.signing import SigningJobs
-from ui.qt import QCoreApplication, QObject, Signal
+from ui.labels import signature_level_name
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from ui.signing_dialog import PinCache, PinDialog, SigningProgress
 from ui.signing_verify import SignatureView
+
+
+# What the PIN dialog calls the signer: its adapter code ("pkcs11") means nothing to an officer.
+SIGNER_NAMES = {
+    "pkcs11": QT_TRANSLATE_NOOP("SigningActions", "USB signing token or signing card"),
+    "remote-csc": QT_TRANSLATE_NOOP("SigningActions", "remote signing service"),
+    "simulated": QT_TRANSLATE_NOOP("SigningActions", "simulated signing token (training)"),
+}
 
 
 class _Progress(QObject):
@@ -100,7 +109,7 @@ class SigningActions:
             item = table.item(row, 3)
             if item is not None:
                 item.setText(text)
-                item.setToolTip(job.last_error if job is not None else "")
+                item.setToolTip(state_tip(job) if job is not None else "")
         table.fit()
 
     def _worker_pass(self, report) -> None:
@@ -130,8 +139,7 @@ class SigningActions:
         """Open the PIN dialog (again, with ``error``'s reason, after a refused PIN)."""
         dialog = self.pin_dialog
         if dialog is None:
-            dialog = PinDialog(getattr(self.signer, "name", "token"), len(documents), self.detail,
-                               ask_otp=self._asks_otp)
+            dialog = PinDialog(signer_name(self.signer), len(documents), self.detail, ask_otp=self._asks_otp)
             dialog.otp_entered.connect(self._use_otp)
             dialog.pin_entered.connect(lambda pin: self._sign_with(documents, pin))
             self.pin_dialog = dialog
@@ -264,6 +272,24 @@ def state_text(job) -> str:
     else:
         what = QCoreApplication.translate("SigningActions", "waiting for the network")
     return f"{job.level} — {what}"
+
+
+def state_tip(job) -> str:
+    """What the level code in the "Signature" column means, and the last completion problem."""
+    lines = [signature_level_name(job.level)]
+    if job.level != job.target_level:
+        lines.append(QCoreApplication.translate("SigningActions", "When the network is back: {target}").format(
+            target=signature_level_name(job.target_level)))
+    if job.last_error:
+        lines.append(job.last_error)
+    return "\n".join(lines)
+
+
+def signer_name(signer) -> str:
+    name = getattr(signer, "name", "")
+    if name in SIGNER_NAMES:
+        return QCoreApplication.translate("SigningActions", SIGNER_NAMES[name])
+    return QCoreApplication.translate("SigningActions", "signing token")
 
 
 def _signed_name(filename: str) -> str:

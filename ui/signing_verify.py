@@ -7,7 +7,7 @@ the data inside the PDF, or "not checked (offline)").
 """
 from __future__ import annotations
 
-from ui.labels import fmt_datetime
+from ui.labels import fmt_datetime, signature_level_name
 from ui.qt import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem,
                    QVBoxLayout, Signal)
 from ui.widgets import label
@@ -37,11 +37,20 @@ class SignatureView(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        level_row = len(headers) - 1
         for c, values in enumerate(self.rows):
             for r, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if r == level_row:
+                    item.setToolTip(signature_level_name(value))
+                self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
+        # The level codes (B-B, B-LT…) are the standard's words: say beside the table what they mean.
+        levels = dict.fromkeys(r.level for r in reports)
+        self.levels_label = label("\n".join(signature_level_name(level) for level in levels), "muted", wrap=True)
+        self.levels_label.setVisible(bool(levels))
+        layout.addWidget(self.levels_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
@@ -77,12 +86,13 @@ class SignatureView(QDialog):
 
     def completion(self, job) -> str:
         state = {"pending": self.tr("waiting for the network"), "done": self.tr("completed"),
-                 "failed": self.tr("failed")}.get(job.state, job.state)
+                 "failed": self.tr("failed")}.get(job.state, self.tr("unknown"))
         text = self.tr("Completion (timestamp and revocation data): {state}, now {level}, target {target}.").format(
             state=state, level=job.level, target=job.target_level)
         if job.last_error:
             text += " " + self.tr("Last problem: {error}").format(error=job.last_error)
-        return text
+        meanings = dict.fromkeys((job.level, job.target_level))
+        return "\n".join([text, *(signature_level_name(level) for level in meanings)])
 
 
 def _cn(subject: str) -> str:

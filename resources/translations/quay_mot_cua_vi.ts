@@ -750,6 +750,37 @@
     </message>
 </context>
 <context>
+    <name>Device</name>
+    <message>
+        <source>Simulated feeder scanner (training)</source>
+        <translation>Máy quét nạp giấy mô phỏng (tập huấn)</translation>
+    </message>
+    <message>
+        <source>Simulated document camera (training)</source>
+        <translation>Camera tài liệu mô phỏng (tập huấn)</translation>
+    </message>
+    <message>
+        <source>Simulated ID chip reader (training)</source>
+        <translation>Đầu đọc chip CCCD mô phỏng (tập huấn)</translation>
+    </message>
+    <message>
+        <source>Document camera</source>
+        <translation>Camera tài liệu</translation>
+    </message>
+    <message>
+        <source>Network scanner</source>
+        <translation>Máy quét qua mạng</translation>
+    </message>
+    <message>
+        <source>Import PDF/JPEG/PNG/TIFF files</source>
+        <translation>Nhập tệp PDF/JPEG/PNG/TIFF</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>Thư mục theo dõi</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>&amp;Yes</source>
@@ -797,6 +828,21 @@
     <message>
         <source>Counter {n}</source>
         <translation>Quầy {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Scanned papers</source>
+        <translation>Bản quét giấy tờ</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Văn bản khác</translation>
+    </message>
+    <message>
+        <source>{name} (digitally signed)</source>
+        <translation>{name} (đã ký số)</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3205,29 @@ Ctrl+5</translation>
     </message>
 </context>
 <context>
+    <name>SignatureLevel</name>
+    <message>
+        <source>signed, no trusted timestamp yet</source>
+        <translation>đã ký, chưa có dấu thời gian tin cậy</translation>
+    </message>
+    <message>
+        <source>signed, with a trusted timestamp</source>
+        <translation>đã ký, có dấu thời gian tin cậy</translation>
+    </message>
+    <message>
+        <source>timestamp and revocation data inside the file: can be checked for years</source>
+        <translation>có dấu thời gian và dữ liệu kiểm tra thu hồi ngay trong tệp: kiểm tra được lâu dài</translation>
+    </message>
+    <message>
+        <source>like B-LT, with an archive timestamp</source>
+        <translation>như B-LT, thêm dấu thời gian lưu trữ</translation>
+    </message>
+    <message>
+        <source>{level}: {meaning}</source>
+        <translation>{level}: {meaning}</translation>
+    </message>
+</context>
+<context>
     <name>SignatureView</name>
     <message>
         <source>Signatures of {file}</source>
@@ -3273,6 +3342,10 @@ Ctrl+5</translation>
         <translation>thất bại</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
         <source>Completion (timestamp and revocation data): {state}, now {level}, target {target}.</source>
         <translation>Bổ sung dấu thời gian và dữ liệu thu hồi: {state}, hiện ở mức {level}, mục tiêu {target}.</translation>
     </message>
@@ -3283,6 +3356,18 @@ Ctrl+5</translation>
 </context>
 <context>
     <name>SigningActions</name>
+    <message>
+        <source>USB signing token or signing card</source>
+        <translation>thiết bị ký số (USB token hoặc thẻ)</translation>
+    </message>
+    <message>
+        <source>remote signing service</source>
+        <translation>dịch vụ ký số từ xa</translation>
+    </message>
+    <message>
+        <source>simulated signing token (training)</source>
+        <translation>thiết bị ký số mô phỏng (tập huấn)</translation>
+    </message>
     <message>
         <source>Signing token removed: {label}. Plug it in again to sign.</source>
         <translation>Đã rút thiết bị ký số: {label}. Hãy cắm lại để ký.</translation>
@@ -3313,15 +3398,23 @@ Ctrl+5</translation>
     </message>
     <message>
         <source>complete</source>
-        <translation>hoàn tất</translation>
+        <translation>đã ký, có dấu thời gian, kiểm tra được lâu dài</translation>
     </message>
     <message>
         <source>completion failed</source>
-        <translation>hoàn thiện không thành công</translation>
+        <translation>đã ký, nhưng chưa gắn được dấu thời gian</translation>
     </message>
     <message>
         <source>waiting for the network</source>
-        <translation>đang chờ có mạng</translation>
+        <translation>đã ký, chờ có mạng để gắn dấu thời gian</translation>
+    </message>
+    <message>
+        <source>When the network is back: {target}</source>
+        <translation>Khi có mạng trở lại: {target}</translation>
+    </message>
+    <message>
+        <source>signing token</source>
+        <translation>thiết bị ký số</translation>
     </message>
 </context>
 <context>
