@@ -172,3 +172,105 @@ def test_every_qt_string_has_a_finished_vietnamese_translation():
         if "&" in text:  # Alt+letter must be a key a Vietnamese keyboard has
             letter = text.split("&", 1)[1][:1]
             assert letter.isascii() and letter.isalnum(), f"mnemonic on {letter!r}: {where}"
+
+
+# -- the app's own internal codes never reach the officer ------------------------------------
+
+def job(level: str, target: str = "B-LT", error: str = ""):
+    from datetime import datetime
+
+    from counter_app.signing.jobs import JobView
+
+    at = datetime(2026, 12, 1, 9, 0)
+    state = "pending" if level != target else "done"
+    return JobView(1, "D1", 1, "01_D1_ky.pdf", "ab" * 32, level, target, state, "Trần Thị Mai", "Quầy 1", at, 0,
+                   error, at)
+
+
+def test_document_kinds_are_named_not_coded(qapp):
+    from ui.labels import form_of_document
+
+    language("vi")
+    assert form_of_document("form_01") == "Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+    assert form_of_document("scan") == "Bản quét giấy tờ"
+    assert form_of_document("signed_form_01") == "Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (đã ký số)"
+    assert form_of_document("signed_scan") == "Bản quét giấy tờ (đã ký số)"
+    assert form_of_document("result_decision") == form_of_document("form_99") == "Văn bản khác"
+    language("en")
+    assert form_of_document("signed_scan") == "Scanned papers (digitally signed)"
+
+
+def test_signature_levels_are_explained_where_they_are_shown(qapp):
+    from ui.labels import signature_level_name
+    from ui.signing_actions import state_text, state_tip
+
+    language("vi")
+    assert signature_level_name("B-B") == "B-B: đã ký, chưa có dấu thời gian tin cậy"
+    assert signature_level_name("B-LT").startswith("B-LT: có dấu thời gian và dữ liệu kiểm tra thu hồi")
+    waiting = job("B-B", error="TSA unreachable")
+    assert state_text(waiting) == "B-B — đã ký, chờ có mạng để gắn dấu thời gian"
+    assert state_tip(waiting).split("\n") == [signature_level_name("B-B"),
+                                             "Khi có mạng trở lại: " + signature_level_name("B-LT"),
+                                             "TSA unreachable"]
+    assert state_text(job("B-LT")) == "B-LT — đã ký, có dấu thời gian, kiểm tra được lâu dài"
+    assert state_tip(job("B-LT")) == signature_level_name("B-LT")
+
+
+def test_verification_view_explains_the_levels(qtbot):
+    from types import SimpleNamespace
+
+    from ui.labels import signature_level_name
+    from ui.signing_verify import SignatureView
+
+    language("vi")
+    report = SimpleNamespace(ok=True, signer="Trần Thị Mai", claimed_time=None, trusted_time=None, intact=True,
+                             valid=True, trusted=False, chain=(), revocation="not_checked_offline", level="B-B")
+    view = SignatureView("01.pdf", [report], job("B-B"))
+    qtbot.addWidget(view)
+    assert view.table.item(7, 0).text() == "B-B" and view.table.item(7, 0).toolTip() == signature_level_name("B-B")
+    assert view.levels_label.text() == signature_level_name("B-B")
+    assert view.completion_label.text().split("\n")[1:] == [signature_level_name("B-B"), signature_level_name("B-LT")]
+
+
+def test_signers_and_devices_have_display_names(qapp):
+    from types import SimpleNamespace
+
+    from ui.labels import device_name
+    from ui.signing_actions import signer_name
+
+    language("vi")
+    assert signer_name(SimpleNamespace(name="pkcs11")) == "thiết bị ký số (USB token hoặc thẻ)"
+    assert signer_name(SimpleNamespace(name="remote-csc")) == "dịch vụ ký số từ xa"
+    assert signer_name(object()) == "thiết bị ký số"
+    assert device_name("Simulated feeder scanner") == "Máy quét nạp giấy mô phỏng (tập huấn)"
+    assert device_name("Simulated document camera") == "Camera tài liệu mô phỏng (tập huấn)"
+    assert device_name("Canon DR-C225") == "Canon DR-C225"  # a real model keeps its name
+
+
+@pytest.mark.parametrize("name", ["vi", "en"])
+def test_error_messages_name_no_setting_key_or_command(qapp, name):
+    from ui.messages import MESSAGES, text_for
+
+    language(name)
+    for code in MESSAGES:
+        text = text_for(code)
+        assert "devices." not in text and "counter-app" not in text and "--" not in text, code
+    assert "thiết lập" in text_for("camera_not_configured") or name == "en"
+
+
+def test_system_check_speaks_words_and_keeps_the_keys_in_the_details(qtbot):
+    from counter_app.ports import DeviceCheck
+    from ui.admin_tools import AdminTools, check_line
+    from ui.qt import QWidget
+    from ui.workers import TaskRunner
+
+    language("vi")
+    assert check_line(DeviceCheck("database", "integrity", True, "ok")) == "✔ Cơ sở dữ liệu: tính toàn vẹn — ổn"
+    assert check_line(DeviceCheck("audit", "event chain", False, "events [3] were altered")) == \
+        "✘ Nhật ký kiểm tra: lịch sử hồ sơ — cần xử lý: xem chi tiết"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tools = AdminTools(None, TaskRunner(synchronous=True), parent)
+    tools._checked([DeviceCheck("database", "integrity", True, "ok")])
+    assert "database" not in tools.last_box.text()
+    assert tools.last_box.detailedText() == "✔ database: integrity — ok"  # for support, behind "Xem chi tiết..."

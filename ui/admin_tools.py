@@ -11,6 +11,7 @@ from pathlib import Path
 from ui.messages import UserMessage, describe
 from ui.printing import PdfActions
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QDate,
     QDateEdit,
@@ -25,6 +26,48 @@ from ui.qt import (
 )
 from ui.widgets import Banner, label
 from ui.workers import TaskRunner
+
+
+# The system check's lines in words: the doctor's keys ("database", "integrity") are for support,
+# shown only under "Show Details...". A name not listed (a folder, a device) is shown as it is.
+CHECK_KINDS = {
+    "workspace": QT_TRANSLATE_NOOP("AdminTools", "Data folder"),
+    "encryption": QT_TRANSLATE_NOOP("AdminTools", "Encryption of stored data"),
+    "database": QT_TRANSLATE_NOOP("AdminTools", "Database"),
+    "audit": QT_TRANSLATE_NOOP("AdminTools", "Audit log"),
+    "files": QT_TRANSLATE_NOOP("AdminTools", "Stored files"),
+    "catalog": QT_TRANSLATE_NOOP("AdminTools", "Procedure catalogue"),
+    "settings": QT_TRANSLATE_NOOP("AdminTools", "Settings"),
+    "sync": QT_TRANSLATE_NOOP("AdminTools", "Sending to the province"),
+    "printer": QT_TRANSLATE_NOOP("AdminTools", "Printer"),
+    "ocr": QT_TRANSLATE_NOOP("AdminTools", "Text recognition of scans"),
+}
+CHECK_NAMES = {
+    "workspace key": QT_TRANSLATE_NOOP("AdminTools", "key of the data folder"),
+    "at rest": QT_TRANSLATE_NOOP("AdminTools", "data on this computer"),
+    "migrations": QT_TRANSLATE_NOOP("AdminTools", "version"),
+    "integrity": QT_TRANSLATE_NOOP("AdminTools", "integrity"),
+    "event chain": QT_TRANSLATE_NOOP("AdminTools", "dossier history"),
+    "account log": QT_TRANSLATE_NOOP("AdminTools", "account changes"),
+    "view log": QT_TRANSLATE_NOOP("AdminTools", "who viewed which dossier"),
+    "file store": QT_TRANSLATE_NOOP("AdminTools", "scans and forms"),
+    "procedures": QT_TRANSLATE_NOOP("AdminTools", "procedures"),
+    "agency id": QT_TRANSLATE_NOOP("AdminTools", "agency code"),
+    "provincial server": QT_TRANSLATE_NOOP("AdminTools", "provincial server"),
+}
+
+
+def check_line(check) -> str:
+    """"✔ Database: integrity — in order" in the UI language."""
+    def words(table: dict[str, str], key: str) -> str:
+        return QCoreApplication.translate("AdminTools", table[key]) if key in table else key
+
+    if check.ok:
+        state = QCoreApplication.translate("AdminTools", "in order")
+    else:
+        state = QCoreApplication.translate("AdminTools", "needs fixing: see the details")
+    mark = "✔ " if check.ok else "✘ "
+    return f"{mark}{words(CHECK_KINDS, check.kind)}: {words(CHECK_NAMES, check.name)} — {state}"
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -93,7 +136,8 @@ class AdminTools(QObject):
         super().__init__(parent)
         self.core, self.runner, self._parent = core, runner, parent
         self._checks = checks  # devices check callable from the composition root, or None
-        self.last_message: tuple[str, str] | None = None  # (kind, text), for tests and logs
+        self.last_message: tuple[str, str] | None = None  # (kind, text and details), for tests and logs
+        self.last_box: QMessageBox | None = None
 
     def import_catalog(self, path: Path | None = None) -> None:
         path = path or self._choose(self.tr("Import a procedure catalogue"),
@@ -127,10 +171,12 @@ class AdminTools(QObject):
                            on_error=self._failed, owner=self)
 
     def _checked(self, checks) -> None:
-        lines = [("✔ " if c.ok else "✘ ") + f"{c.kind}: {c.name} — {c.detail}" for c in checks]
+        lines = [check_line(c) for c in checks]
+        # The doctor's own words, for the administrator or support ("counter-app doctor" prints the same).
+        details = [("✔ " if c.ok else "✘ ") + f"{c.kind}: {c.name} — {c.detail}" for c in checks]
         ok = all(c.ok for c in checks)
         title = self.tr("Everything is in order.") if ok else self.tr("Some things need fixing (marked ✘).")
-        self._tell("info" if ok else "warning", title + "\n\n" + "\n".join(lines))
+        self._tell("info" if ok else "warning", title + "\n\n" + "\n".join(lines), "\n".join(details))
 
     def _choose(self, title: str, filters: str) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(self._parent, title, str(Path.home()), filters)
@@ -140,10 +186,13 @@ class AdminTools(QObject):
         message: UserMessage = describe(error)
         self._tell("error", message.full())
 
-    def _tell(self, kind: str, text: str) -> None:
-        self.last_message = (kind, text)
+    def _tell(self, kind: str, text: str, details: str = "") -> None:
+        self.last_message = (kind, text + ("\n\n" + details if details else ""))
         icon = {"info": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning}.get(
             kind, QMessageBox.Icon.Critical)
         box = QMessageBox(icon, QCoreApplication.applicationName(), text, QMessageBox.StandardButton.Ok,
                           self._parent)
+        if details:
+            box.setDetailedText(details)
+        self.last_box = box
         box.open()  # not exec(): the officer's work is never blocked by a report

@@ -136,11 +136,10 @@ MESSAGES = {
                          "to the office network; this screen reconnects by itself and nothing is lost."),
     "wrong_office_key": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The office queue refused this computer: its office key is wrong. Ask the administrator "
-                         "for the key (counter-app queue key on the queue computer) and set it again."),
+                         "to set the office key on this computer again."),
     "queue_access_revoked": QT_TRANSLATE_NOOP(
-        "ErrorMessages", "This counter's access to the office queue was revoked. Ask the administrator for a new "
-                         "queue key for this computer (counter-app queue key --workstation NAME on the queue "
-                         "computer) and set it with counter-app queue connect."),
+        "ErrorMessages", "This counter's access to the office queue was revoked. Ask the administrator to give "
+                         "this computer a new queue key."),
     "calendar_format": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The calendar file cannot be read. Ask the province for a correct calendar file."),
     # Sync with the provincial system (``sync/errors.py``: the same shape, not CounterError).
@@ -246,8 +245,8 @@ MESSAGES = {
         "ErrorMessages", "The document camera was not found. Check that it is plugged in and not used by another "
                          "program, then choose it again in the settings."),
     "camera_not_configured": QT_TRANSLATE_NOOP(
-        "ErrorMessages", "No document camera is set up on this counter. Ask the administrator to choose one "
-                         "(setting devices.camera); meanwhile scan the card's QR code with the handheld scanner "
+        "ErrorMessages", "No document camera is set up on this counter. Ask the administrator to choose the "
+                         "camera in the settings; meanwhile scan the card's QR code with the handheld scanner "
                          "or type the details from the card."),
     "camera_disconnected": QT_TRANSLATE_NOOP(
         "ErrorMessages", "The document camera stopped sending pictures (unplugged?). The pages already captured "
@@ -260,8 +259,8 @@ MESSAGES = {
         "ErrorMessages", "No card reader was found. Check that the reader is plugged in (and its driver "
                          "installed), then read again."),
     "chip_reader_not_configured": QT_TRANSLATE_NOOP(
-        "ErrorMessages", "No ID chip reader is set up on this counter. Ask the administrator to choose one "
-                         "(setting devices.chip_reader); meanwhile read the card's QR code or type the details "
+        "ErrorMessages", "No ID chip reader is set up on this counter. Ask the administrator to choose the "
+                         "reader in the settings; meanwhile read the card's QR code or type the details "
                          "from the card."),
     "chip_card_absent": QT_TRANSLATE_NOOP(
         "ErrorMessages", "There is no card on the reader. Put the ID card flat on the reader and read again."),

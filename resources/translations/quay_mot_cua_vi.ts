@@ -86,6 +86,98 @@
 <context>
     <name>AdminTools</name>
     <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Encryption of stored data</source>
+        <translation>Mã hóa dữ liệu lưu trữ</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Tệp đã lưu</translation>
+    </message>
+    <message>
+        <source>Procedure catalogue</source>
+        <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <source>Sending to the province</source>
+        <translation>Gửi dữ liệu lên tỉnh</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>Text recognition of scans</source>
+        <translation>Nhận dạng chữ trên bản quét</translation>
+    </message>
+    <message>
+        <source>key of the data folder</source>
+        <translation>khóa của thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>data on this computer</source>
+        <translation>dữ liệu trên máy này</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>phiên bản</translation>
+    </message>
+    <message>
+        <source>integrity</source>
+        <translation>tính toàn vẹn</translation>
+    </message>
+    <message>
+        <source>dossier history</source>
+        <translation>lịch sử hồ sơ</translation>
+    </message>
+    <message>
+        <source>account changes</source>
+        <translation>thay đổi tài khoản</translation>
+    </message>
+    <message>
+        <source>who viewed which dossier</source>
+        <translation>ai đã xem hồ sơ nào</translation>
+    </message>
+    <message>
+        <source>scans and forms</source>
+        <translation>bản quét và biểu mẫu</translation>
+    </message>
+    <message>
+        <source>procedures</source>
+        <translation>thủ tục</translation>
+    </message>
+    <message>
+        <source>agency code</source>
+        <translation>mã cơ quan</translation>
+    </message>
+    <message>
+        <source>provincial server</source>
+        <translation>máy chủ của tỉnh</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>ổn</translation>
+    </message>
+    <message>
+        <source>needs fixing: see the details</source>
+        <translation>cần xử lý: xem chi tiết</translation>
+    </message>
+    <message>
         <source>Import a procedure catalogue</source>
         <translation>Nhập danh mục thủ tục hành chính</translation>
     </message>
@@ -1499,12 +1591,20 @@
         <translation>Máy chủ hàng đợi của cơ quan không phản hồi. Hãy kiểm tra máy đó đã bật và đã nối mạng nội bộ; màn hình này sẽ tự kết nối lại và không mất dữ liệu nào.</translation>
     </message>
     <message>
-        <source>The office queue refused this computer: its office key is wrong. Ask the administrator for the key (counter-app queue key on the queue computer) and set it again.</source>
-        <translation>Hàng đợi của cơ quan từ chối máy này: khóa cơ quan không đúng. Hãy xin quản trị viên khóa đúng (lệnh counter-app queue key trên máy chủ hàng đợi) rồi đặt lại.</translation>
+        <source>The office queue refused this computer: its office key is wrong. Ask the administrator to set the office key on this computer again.</source>
+        <translation>Hàng đợi của cơ quan từ chối máy này: khóa cơ quan không đúng. Hãy nhờ quản trị viên đặt lại khóa cơ quan trên máy này.</translation>
     </message>
     <message>
-        <source>This counter&apos;s access to the office queue was revoked. Ask the administrator for a new queue key for this computer (counter-app queue key --workstation NAME on the queue computer) and set it with counter-app queue connect.</source>
-        <translation>Quyền truy cập hàng đợi của quầy này đã bị thu hồi. Hãy đề nghị quản trị viên cấp khóa hàng đợi mới cho máy này (counter-app queue key --workstation NAME trên máy giữ hàng đợi) rồi đặt lại bằng counter-app queue connect.</translation>
+        <source>This counter&apos;s access to the office queue was revoked. Ask the administrator to give this computer a new queue key.</source>
+        <translation>Quyền truy cập hàng đợi của quầy này đã bị thu hồi. Hãy đề nghị quản trị viên cấp khóa hàng đợi mới cho máy này.</translation>
+    </message>
+    <message>
+        <source>No document camera is set up on this counter. Ask the administrator to choose the camera in the settings; meanwhile scan the card&apos;s QR code with the handheld scanner or type the details from the card.</source>
+        <translation>Quầy này chưa cài đặt camera tài liệu. Hãy nhờ quản trị viên chọn camera trong phần thiết lập; trong lúc chờ, hãy quét mã QR trên thẻ bằng máy quét cầm tay hoặc nhập thông tin theo thẻ.</translation>
+    </message>
+    <message>
+        <source>No ID chip reader is set up on this counter. Ask the administrator to choose the reader in the settings; meanwhile read the card&apos;s QR code or type the details from the card.</source>
+        <translation>Quầy này chưa cài đặt đầu đọc chip CCCD. Hãy nhờ quản trị viên chọn đầu đọc trong phần thiết lập; trong lúc chờ, hãy đọc mã QR trên thẻ hoặc nhập thông tin theo thẻ.</translation>
     </message>
     <message>
         <source>The calendar file cannot be read. Ask the province for a correct calendar file.</source>
@@ -1639,10 +1739,6 @@
         <translation>Không tìm thấy máy ảnh tài liệu. Hãy kiểm tra máy ảnh đã được cắm và không bị chương trình khác sử dụng, rồi chọn lại trong phần cài đặt.</translation>
     </message>
     <message>
-        <source>No document camera is set up on this counter. Ask the administrator to choose one (setting devices.camera); meanwhile scan the card&apos;s QR code with the handheld scanner or type the details from the card.</source>
-        <translation>Quầy này chưa cài đặt camera tài liệu. Hãy nhờ quản trị viên chọn camera (thiết lập devices.camera); trong lúc chờ, hãy quét mã QR trên thẻ bằng máy quét cầm tay hoặc nhập thông tin theo thẻ.</translation>
-    </message>
-    <message>
         <source>The document camera stopped sending pictures (unplugged?). The pages already captured are kept; plug the camera in again and reopen it.</source>
         <translation>Máy ảnh tài liệu không còn gửi hình (bị rút dây?). Các trang đã chụp vẫn được giữ lại; hãy cắm lại máy ảnh rồi mở lại.</translation>
     </message>
@@ -1653,10 +1749,6 @@
     <message>
         <source>No card reader was found. Check that the reader is plugged in (and its driver installed), then read again.</source>
         <translation>Không tìm thấy đầu đọc thẻ. Kiểm tra đầu đọc đã được cắm (và đã cài trình điều khiển), rồi đọc lại.</translation>
-    </message>
-    <message>
-        <source>No ID chip reader is set up on this counter. Ask the administrator to choose one (setting devices.chip_reader); meanwhile read the card&apos;s QR code or type the details from the card.</source>
-        <translation>Quầy này chưa cài đặt đầu đọc chip CCCD. Hãy nhờ quản trị viên chọn đầu đọc (thiết lập devices.chip_reader); trong lúc chờ, hãy đọc mã QR trên thẻ hoặc nhập thông tin theo thẻ.</translation>
     </message>
     <message>
         <source>There is no card on the reader. Put the ID card flat on the reader and read again.</source>
