@@ -180,6 +180,13 @@ def open_detail(env: Env, window) -> None:
     window.open_dossier(env.dossier().code)
 
 
+def open_detail_in_processing(env: Env, window) -> None:
+    """The status with the most next steps: result ready, supplement, financial, stop, withdraw."""
+    code = env.dossier(complete=True).code
+    env.core.dossiers.apply(code, "transfer", transferred_to="Công chức Tư pháp - Hộ tịch")
+    window.open_dossier(code)
+
+
 def open_queue_page(env: Env, window) -> None:
     env.core.queue.issue("HT")
     window.queue_panel.call_next()
@@ -197,6 +204,7 @@ PAGES = {
     "intake-done": page_case(INTAKE, intake_step(DONE, LONG_PAPERS)),
     "dossier-list": page_case(SEARCH, lambda env, window: env.dossier()),
     "dossier-detail": page_case(SEARCH, open_detail),
+    "dossier-detail-processing": page_case(SEARCH, open_detail_in_processing),
     "queue": page_case(QUEUE, open_queue_page),
     "sync": page_case(SYNC),
     "queue-stats": page_case(STATS),
@@ -402,7 +410,7 @@ def env(core, qtbot, tmp_path, monkeypatch):
 
 def test_main_window_fits(env):
     window = env.window()
-    open_detail(env, window)  # the pages stack: the widest content of any of them counts
+    open_detail_in_processing(env, window)  # the pages stack: the widest content of any of them counts
     for page in (INTAKE, QUEUE, SYNC, STATS):
         window.show_page(page)
     settle()

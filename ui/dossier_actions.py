@@ -17,43 +17,55 @@ from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QDialog, QDialogButtonBox
 from ui.widgets import buddy_label, label, set_invalid
 
 INTAKE_ONLY = frozenset({"register", "receive", "receive_incomplete"})
-# The usual next step from each status: shown as the primary button.
+# The usual next step from each status: shown as the primary button, first.
 MAIN_STEPS = frozenset({"transfer", "supplement_received", "financial_done", "result_ready", "return_result"})
+# Steps that end the dossier: offered last, so neither Tab nor Shift+Tab reaches them first.
+ENDING_STEPS = frozenset({"refuse", "stop", "withdraw"})
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     button: str  # English source text, translated in context "DossierActions"
+    keys: str  # its shortcut on the dossier screen, the same in every status
     field: str | None = None  # keyword of ``DossierService.apply`` the answer goes to
     prompt: str = ""
     required: bool = False
 
 
 ACTIONS: dict[str, ActionSpec] = {
-    "transfer": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Transfer for processing…"), "transferred_to",
-                           QT_TRANSLATE_NOOP("DossierActions", "&Processing unit receiving the dossier:"), True),
-    "start_processing": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Start processing here…"), "note",
-                                   QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
-    "supplement_received": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Supplement received…"), "note",
-                                      QT_TRANSLATE_NOOP("DossierActions", "&What was handed in (optional):")),
-    "request_supplement": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Request a supplement…"), "note",
-                                     QT_TRANSLATE_NOOP("DossierActions", "&What must be supplemented, and why:"),
-                                     True),
-    "request_financial": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Request financial obligation…"), "note",
-                                    QT_TRANSLATE_NOOP("DossierActions", "&Amount and how to pay:"), True),
-    "financial_done": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Financial obligation fulfilled…"), "note",
-                                 QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
-    "result_ready": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Result ready…"), "note",
-                               QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
-    "return_result": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Return the result…"), "receiver_name",
-                                QT_TRANSLATE_NOOP("DossierActions", "&Name of the person receiving the result:"),
-                                True),
-    "refuse": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Refuse…"), "note",
-                         QT_TRANSLATE_NOOP("DossierActions", "&Reason for refusal:"), True),
-    "stop": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Stop processing…"), "note",
-                       QT_TRANSLATE_NOOP("DossierActions", "&Reason for stopping:"), True),
-    "withdraw": ActionSpec(QT_TRANSLATE_NOOP("DossierActions", "Withdraw at the citizen's request…"), "note",
-                           QT_TRANSLATE_NOOP("DossierActions", "&Reason given by the citizen:"), True),
+    "transfer": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Transfer for processing…"), "Ctrl+Shift+C", "transferred_to",
+        QT_TRANSLATE_NOOP("DossierActions", "&Processing unit receiving the dossier:"), True),
+    "start_processing": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Start processing here…"), "Ctrl+Shift+X", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
+    "supplement_received": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Supplement received…"), "Ctrl+Shift+B", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&What was handed in (optional):")),
+    "request_supplement": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Request a supplement…"), "Ctrl+Shift+Y", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&What must be supplemented, and why:"), True),
+    "request_financial": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Request financial obligation…"), "Ctrl+Shift+N", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Amount and how to pay:"), True),
+    "financial_done": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Financial obligation fulfilled…"), "Ctrl+Shift+H", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
+    "result_ready": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Result ready…"), "Ctrl+Shift+K", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Note (optional):")),
+    "return_result": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Return the result…"), "Ctrl+Shift+T", "receiver_name",
+        QT_TRANSLATE_NOOP("DossierActions", "&Name of the person receiving the result:"), True),
+    "refuse": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Refuse…"), "Ctrl+Shift+O", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Reason for refusal:"), True),
+    "stop": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Stop processing…"), "Ctrl+Shift+D", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Reason for stopping:"), True),
+    "withdraw": ActionSpec(
+        QT_TRANSLATE_NOOP("DossierActions", "Withdraw at the citizen's request…"), "Ctrl+Shift+R", "note",
+        QT_TRANSLATE_NOOP("DossierActions", "&Reason given by the citizen:"), True),
 }
 
 
@@ -61,12 +73,24 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("DossierActions", text)
 
 
-def offered_actions(view: DossierView) -> list[str]:
-    return [a for a in view.allowed_actions if a not in INTAKE_ONLY and a in ACTIONS]
+def possible_actions(view: DossierView) -> list[str]:
+    """The steps the rules allow now, main step first and the ending steps last."""
+    steps = [a for a in view.allowed_actions if a not in INTAKE_ONLY and a in ACTIONS]
+    return sorted(steps, key=lambda a: 0 if a in MAIN_STEPS else 2 if a in ENDING_STEPS else 1)
+
+
+def offered_actions(view: DossierView, may=lambda _action: True) -> list[str]:
+    """The possible steps the officer's role ``may`` take."""
+    return [a for a in possible_actions(view) if may(a)]
 
 
 def button_text(action: str) -> str:
-    return _t(ACTIONS[action].button)
+    spec = ACTIONS[action]
+    return f"{_t(spec.button)} ({spec.keys})"
+
+
+def step_name(action: str) -> str:
+    return _t(ACTIONS[action].button).rstrip("…")
 
 
 def intake_form_id(view: DossierView) -> str | None:
@@ -108,7 +132,7 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.action = action
         self.spec = ACTIONS[action]
-        self.setWindowTitle(button_text(action).rstrip("…"))
+        self.setWindowTitle(step_name(action))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)

@@ -10,7 +10,18 @@ from datetime import date
 from counter_app.dossiers.views import DossierView, EventView
 from counter_app.accounts.roles import Permission
 from ui.correction_dialog import CorrectionDialog
-from ui.dossier_actions import MAIN_STEPS, ActionDialog, button_text, current_form_id, form_outdated, offered_actions
+from counter_app.accounts.rules import lifecycle_permission
+from ui.dossier_actions import (
+    ACTIONS,
+    MAIN_STEPS,
+    ActionDialog,
+    button_text,
+    current_form_id,
+    form_outdated,
+    offered_actions,
+    possible_actions,
+    step_name,
+)
 from ui.labels import (
     action_name,
     channel_name,
@@ -25,14 +36,13 @@ from ui.labels import (
 )
 from ui.messages import describe
 from ui.printing import PdfActions
+from ui.shortcuts import bind_key
 from ui.qt import (
     QGridLayout,
     QHBoxLayout,
-    QKeySequence,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QShortcut,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -44,8 +54,9 @@ from ui.qt import (
 from ui.theme import COLORS, status_colors, sync_badge_colors
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
-ACTIONS_PER_ROW = 4
+ACTIONS_PER_ROW = 3  # long Vietnamese step names with their keys: three fit beside the sidebar at 1366
 CORRECT_KEYS = "Ctrl+E"  # F2 calls the next ticket (the queue keys work on every page)
+RELOAD_KEYS = "Ctrl+F5"  # F5 calls a chosen ticket
 
 
 class FitTable(QTableWidget):
@@ -97,11 +108,13 @@ class DossierDetail(QWidget):
         self.signing = None  # ui.signing_actions.SigningActions, after set_signing()
         self._build()
         self.correction: CorrectionDialog | None = None
-        for keys, slot in (("Esc", self.back_requested.emit), ("Alt+Left", self.back_requested.emit),
-                           ("F5", self.reload), (CORRECT_KEYS, self.ask_correction)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        steps = [(spec.keys, lambda a=action: self.ask_action_by_key(a), step_name(action))
+                 for action, spec in ACTIONS.items()]
+        for keys, slot, what in (("Esc", self.back_requested.emit, self.tr("Back to the list")),
+                                 ("Alt+Left", self.back_requested.emit, self.tr("Back to the list")),
+                                 (RELOAD_KEYS, self.reload, self.tr("Reload the dossier")),
+                                 (CORRECT_KEYS, self.ask_correction, self.tr("Correct the dossier")), *steps):
+            bind_key(self, keys, slot, what)
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -279,17 +292,38 @@ class DossierDetail(QWidget):
         self.actions_box = QWidget()
         grid = QGridLayout(self.actions_box)
         grid.setContentsMargins(0, 4, 0, 4)
-        offered = offered_actions(view)
-        if offered:
-            grid.addWidget(label(self.tr("Next step:"), "muted"), 0, 0)
+        offered = offered_actions(view, self._may_take)
+        if offered:  # a heading row of its own: beside the buttons it would cost the width they need
+            grid.addWidget(label(self.tr("Next step:"), "muted"), 0, 0, 1, ACTIONS_PER_ROW)
         for index, action in enumerate(offered):
             button = primary_button(button_text(action)) if action in MAIN_STEPS else QPushButton(button_text(action))
             button.clicked.connect(lambda _checked=False, a=action: self.ask_action(a))
             row, column = divmod(index, ACTIONS_PER_ROW)
-            grid.addWidget(button, row, column + 1)
+            grid.addWidget(button, row + 1, column)
             self.action_buttons[action] = button
-        grid.setColumnStretch(ACTIONS_PER_ROW + 1, 1)
+        # Steps the rules allow but this officer's role does not: said, not offered.
+        others = [step_name(a) for a in possible_actions(view) if a not in offered]
+        self.role_note = label(self.tr("For the office leader: {steps}.").format(steps=", ".join(others)), "muted",
+                               wrap=True) if others else None
+        if self.role_note is not None:
+            grid.addWidget(self.role_note, grid.rowCount(), 0, 1, ACTIONS_PER_ROW)
+        grid.setColumnStretch(ACTIONS_PER_ROW, 1)
         self.actions_holder.addWidget(self.actions_box)
+        self.actions_box.show()  # now, not at the next event: the officer's Tab may already be on its way
+        # Tab from "back" reaches the next steps first (they are rebuilt after the tables were made).
+        chain = [self.back_button, *self.action_buttons.values(), self.correct_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def _may_take(self, action: str) -> bool:
+        return self._core.may(lifecycle_permission(action))
+
+    def ask_action_by_key(self, action: str) -> ActionDialog | None:
+        """A step's shortcut: the same as its button, and nothing when it is not offered now."""
+        button = self.action_buttons.get(action)
+        if button is None or not button.isEnabled():
+            return None
+        return self.ask_action(action)
 
     def _render_make_form(self, view: DossierView) -> None:
         """Offer to make the intake form when it is missing (its rendering failed at intake) or

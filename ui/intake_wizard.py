@@ -20,12 +20,11 @@ from ui.intake_review import DonePage, ReviewPage
 from ui.keyboard_wedge import KeyboardWedge
 from ui.messages import describe
 from ui.printing import PdfActions
+from ui.shortcuts import bind_key
 from ui.qt import (
     QHBoxLayout,
-    QKeySequence,
     QProgressBar,
     QPushButton,
-    QShortcut,
     QStackedWidget,
     Qt,
     QVBoxLayout,
@@ -127,21 +126,19 @@ class IntakeWizard(QWidget):
         self._show(PROCEDURE)
 
     def _bind_keys(self) -> None:
-        def bind(keys, slot, widget=None):
-            shortcut = QShortcut(QKeySequence(keys), widget or self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-        bind("Alt+Left", self.back)
-        bind("Ctrl+Return", self.confirm)
-        bind("Ctrl+Enter", self.confirm)
-        bind("Esc", self.cancel)
-        bind("Ctrl+P", self.done_page.print_form, self.done_page)
-        bind("Ctrl+S", self.done_page.save_form, self.done_page)
-        bind("Ctrl+O", self.done_page.open_form, self.done_page)
-        bind(CHIP_KEYS, self.read_chip)
-        bind(CAMERA_KEYS, self.read_card_with_camera)
-        bind(SCAN_KEYS, self.scan_papers)
+        done = self.done_page
+        for widget, keys, slot, what in (
+                (self, "Alt+Left", self.back, self.tr("Previous step")),
+                (self, "Ctrl+Return", self.confirm, self.tr("Receive the dossier (on the review)")),
+                (self, "Ctrl+Enter", self.confirm, ""),  # the keypad's Enter: the same, listed once
+                (self, "Esc", self.cancel, self.tr("Cancel the dossier being entered")),
+                (done, "Ctrl+P", done.print_form, self.tr("Print the form")),
+                (done, "Ctrl+S", done.save_form, self.tr("Save the form as PDF")),
+                (done, "Ctrl+O", done.open_form, self.tr("Open the form")),
+                (self, CHIP_KEYS, self.read_chip, self.tr("Read the ID card's chip")),
+                (self, CAMERA_KEYS, self.read_card_with_camera, self.tr("Read the ID card's QR with the camera")),
+                (self, SCAN_KEYS, self.scan_papers, self.tr("Scan the papers of the dossier just received"))):
+            bind_key(widget, keys, slot, what)
 
     def keyPressEvent(self, event) -> None:
         # Enter in a field reaches us unhandled: it means "next". On a focused button it clicks it.

@@ -2,6 +2,9 @@
 with shortcuts, and a status bar saying which office, counter, officer and printer this is."""
 from __future__ import annotations
 
+import html
+
+from counter_app.accounts.roles import Permission
 from counter_app.ports import DeviceState
 from ui.admin_tools import AdminTools, RegisterDialog
 from ui.backup_timer import BackupTimer
@@ -10,6 +13,7 @@ from ui.dossier_list import DossierListPanel
 from ui.intake_wizard import DONE, IntakeWizard
 from ui.queue_panel import QueuePanel
 from ui.queue_stats import QueueStatsPage
+from ui.shortcuts import shortcut_rows
 from ui.sync_panel import SyncPanel
 from ui.qt import (
     QAction,
@@ -74,8 +78,17 @@ class MainWindow(QMainWindow):
         self.sync_panel.open_requested.connect(self.open_dossier)  # fix what the province refused
         self.detail.back_requested.connect(self.back_to_list)
         self.detail.changed.connect(lambda _code: self.dossier_list.refresh())
+        self._queue_keys_everywhere()
+        self.apply_role()
         self.show_page(INTAKE)
         self.resize(1280, 720)
+
+    def _queue_keys_everywhere(self) -> None:
+        """F2…F9 serve the citizen at the counter from any page: receiving their dossier must
+        not need a page switch to finish their ticket. The panel keeps its actions' logic."""
+        for action in self.queue_panel.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
 
     # -- layout -------------------------------------------------------------------------
 
@@ -102,7 +115,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(body)
 
-    def _action(self, menu, text: str, keys: str | None, slot) -> QAction:
+    def _action(self, menu, text: str, keys: str | None, slot, needs: Permission | None = None) -> QAction:
+        """A menu entry with its shortcut; ``needs``: offered only to roles that have it (``apply_role``)."""
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -110,9 +124,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        if needs is not None:
+            self._role_actions.append((action, needs))
         return action
 
     def _build_menus(self) -> None:
+        self._role_actions: list[tuple[QAction, Permission]] = []
         menus = self.menuBar()
         dossier = menus.addMenu(self.tr("&Dossier"))
         self.new_action = self._action(dossier, self.tr("&New dossier"), "Ctrl+N", self.new_dossier)
@@ -125,17 +142,19 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Find dossiers"), "Ctrl+2", lambda: self.show_page(SEARCH))
         self._action(view, self.tr("&Queue"), "Ctrl+3", lambda: self.show_page(QUEUE))
         self._action(view, self.tr("&Sync"), "Ctrl+4", lambda: self.show_page(SYNC))
-        self._action(view, self.tr("Queue s&tatistics"), "Ctrl+5", lambda: self.show_page(STATS))
-        tools = menus.addMenu(self.tr("&Tools"))
-        self._action(tools, self.tr("&Register of dossiers…"), "Ctrl+R", self.show_register)
+        self._action(view, self.tr("Queue s&tatistics"), "Ctrl+5", lambda: self.show_page(STATS),
+                     Permission.VIEW_STATISTICS)
+        tools = self.tools_menu = menus.addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("&Register of dossiers…"), "Ctrl+R", self.show_register, Permission.PRINT)
         tools.addSeparator()
-        self._action(tools, self.tr("Import a procedure &catalogue…"), None, lambda: self.admin.import_catalog())
+        self._action(tools, self.tr("Import a procedure &catalogue…"), None, lambda: self.admin.import_catalog(),
+                     Permission.IMPORT_CATALOG)
         self._action(tools, self.tr("Import days off and make-up &working days…"), None,
-                     lambda: self.admin.import_calendar())
-        self._action(tools, self.tr("&Check the system"), None, self.admin.check_system)
-        self._action(tools, self.tr("Officer &accounts…"), None, self.show_users)
-        self._action(tools, self.tr("Scan &profiles…"), None, self.show_scan_profiles)
-        self._action(tools, self.tr("&Backups…"), None, self.show_backups)
+                     lambda: self.admin.import_calendar(), Permission.IMPORT_CALENDAR)
+        self._action(tools, self.tr("&Check the system"), None, self.admin.check_system, Permission.SAVE_SETTINGS)
+        self._action(tools, self.tr("Officer &accounts…"), None, self.show_users, Permission.MANAGE_USERS)
+        self._action(tools, self.tr("Scan &profiles…"), None, self.show_scan_profiles, Permission.SAVE_SETTINGS)
+        self._action(tools, self.tr("&Backups…"), None, self.show_backups, Permission.SAVE_SETTINGS)
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 
@@ -196,9 +215,27 @@ class MainWindow(QMainWindow):
         self.printer_label.setText(text)
         self.printer_label.setStyleSheet(f"color: {COLORS[tone]}; font-weight: 600;")
 
+    # -- what the officer's role offers -----------------------------------------------------
+
+    def apply_role(self, _principal=None) -> None:
+        """Offer only what the officer now at the counter may do (after each login or switch);
+        the core checks again on every call."""
+        for action, permission in self._role_actions:
+            action.setVisible(self.core.may(permission))
+        self.tools_menu.menuAction().setVisible(any(a.isVisible() for a in self.tools_menu.actions()
+                                                    if not a.isSeparator()))
+        statistics = self.core.may(Permission.VIEW_STATISTICS)
+        self.sidebar.item(STATS).setHidden(not statistics)
+        if not statistics and self.pages.currentIndex() == STATS:
+            self.show_page(INTAKE)
+        if self.detail.view is not None:
+            self.detail.render(self.detail.view)  # its next steps and the correction follow the role
+
     # -- navigation ---------------------------------------------------------------------
 
     def show_page(self, page: int) -> None:
+        if self.sidebar.item(page).isHidden():
+            return  # not for this officer's role (Ctrl+5 for a counter officer)
         self.sidebar.setCurrentRow(page)
 
     def _sidebar_changed(self, page: int) -> None:
@@ -268,29 +305,18 @@ class MainWindow(QMainWindow):
         else:
             self.dossier_list.focus_search()
 
-    def show_shortcuts(self) -> None:
-        rows = [
-            ("Ctrl+N", self.tr("New dossier")),
-            ("Ctrl+1 / Ctrl+2 / Ctrl+3", self.tr("Receive / find dossiers / queue")),
-            ("Ctrl+F", self.tr("Find a dossier")),
-            ("Enter", self.tr("Next step; in a list, open")),
-            ("Alt+←", self.tr("Previous step / back to the list")),
-            ("Ctrl+Enter", self.tr("Receive the dossier")),
-            ("F12 / Ctrl+F12", self.tr("Read the ID card: chip / QR with the camera")),
-            ("Ctrl+G", self.tr("Scan the papers of the dossier just received")),
-            ("Space", self.tr("Tick or untick a paper")),
-            ("Esc", self.tr("Cancel / back")),
-            ("Ctrl+P / Ctrl+S / Ctrl+O", self.tr("Print / save / open the form")),
-            ("F5", self.tr("Reload the dossier")),
-            ("Alt + " + self.tr("underlined letter"), self.tr("Go to that field")),
-            ("F2 / F3 / F4", self.tr("Queue: call next / recall / no-show")),
-            ("F6 / F7 / F8 / F9", self.tr("Queue: finish / park or resume / transfer / walk-in")),
-        ]
-        text = "<table>" + "".join(f"<tr><td><b>{keys}</b>&nbsp;&nbsp;</td><td>{what}</td></tr>"
-                                   for keys, what in rows) + "</table>"
+    def show_shortcuts(self) -> QMessageBox:
+        """F1: every shortcut of this window, read from the actions and shortcuts themselves."""
+        rows = [("Enter", self.tr("Next step; in a list, open")), ("Space", self.tr("Tick or untick a paper")),
+                ("Tab / Shift+Tab", self.tr("Next / previous field or button")),
+                ("Alt + " + self.tr("underlined letter"), self.tr("Go to that field or button")),
+                *shortcut_rows(self)]
+        text = "<table>" + "".join(f"<tr><td><b>{html.escape(keys)}</b>&nbsp;&nbsp;</td><td>{html.escape(what)}"
+                                   "</td></tr>" for keys, what in rows) + "</table>"
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text, parent=self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.open()
+        return box
 
     # -- closing ------------------------------------------------------------------------
 

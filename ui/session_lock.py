@@ -135,6 +135,9 @@ class SessionLock(QObject):
         self.overlay.hide()
         self._show_officer(principal)
         self._follow_officer(principal)
+        apply_role = getattr(self.window, "apply_role", None)
+        if apply_role is not None:
+            apply_role(principal)  # menus, pages and a dossier's next steps follow the new officer
         self._restart_idle()
         self.unlocked.emit(principal)
 

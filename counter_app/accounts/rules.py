@@ -8,9 +8,14 @@ from counter_app.accounts.roles import Permission
 _APPROVALS = {"result_ready", "stop"}  # the office leader's decisions on a dossier
 
 
-def _lifecycle(code=None, action=None, *args, **kwargs) -> Permission:
+def lifecycle_permission(action) -> Permission:
+    """What a lifecycle step (``Action`` or its value) needs: screens offer only what is allowed."""
     value = getattr(action, "value", action)
     return Permission.APPROVE if value in _APPROVALS else Permission.HANDLE_DOSSIER
+
+
+def _lifecycle(code=None, action=None, *args, **kwargs) -> Permission:
+    return lifecycle_permission(action)
 
 
 DOSSIER_RULES = {

@@ -1082,6 +1082,18 @@
 <context>
     <name>DossierDetail</name>
     <message>
+        <source>Back to the list</source>
+        <translation>Quay lại danh sách</translation>
+    </message>
+    <message>
+        <source>Reload the dossier</source>
+        <translation>Tải lại hồ sơ</translation>
+    </message>
+    <message>
+        <source>Correct the dossier</source>
+        <translation>Đính chính hồ sơ</translation>
+    </message>
+    <message>
         <source>← Back to the list (Esc)</source>
         <translation>← Về danh sách (Esc)</translation>
     </message>
@@ -1252,6 +1264,10 @@
     <message>
         <source>Next step:</source>
         <translation>Bước tiếp theo:</translation>
+    </message>
+    <message>
+        <source>For the office leader: {steps}.</source>
+        <translation>Bước dành cho lãnh đạo cơ quan: {steps}.</translation>
     </message>
     <message>
         <source>Make {form}</source>
@@ -1712,7 +1728,7 @@
     </message>
     <message>
         <source>There is no scan profile with this name. Choose one of the profiles listed, or add it under Tools › Scan profiles.</source>
-        <translation>Không có cấu hình quét nào mang tên này. Chọn một cấu hình trong danh sách, hoặc thêm cấu hình tại Công cụ › Cấu hình quét.</translation>
+        <translation>Không có cấu hình quét nào mang tên này. Chọn một cấu hình trong danh sách, hoặc thêm cấu hình tại Quản trị › Cấu hình quét.</translation>
     </message>
     <message>
         <source>The barcode scanner stopped working. Check its cable; the app reconnects by itself when it is plugged in again. You can also type the details from the card.</source>
@@ -1800,7 +1816,7 @@
     </message>
     <message>
         <source>Automatic backups are not set up. Choose a backup folder in Tools ▸ Backups.</source>
-        <translation>Chưa thiết lập sao lưu tự động. Hãy chọn thư mục sao lưu trong Công cụ ▸ Sao lưu.</translation>
+        <translation>Chưa thiết lập sao lưu tự động. Hãy chọn thư mục sao lưu trong Quản trị ▸ Sao lưu.</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +1874,42 @@
     <message>
         <source>Scan the papers (Ctrl+G)</source>
         <translation>Quét giấy tờ (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Quay lại bước trước</translation>
+    </message>
+    <message>
+        <source>Receive the dossier (on the review)</source>
+        <translation>Tiếp nhận hồ sơ (ở bước xem lại)</translation>
+    </message>
+    <message>
+        <source>Cancel the dossier being entered</source>
+        <translation>Hủy hồ sơ đang nhập</translation>
+    </message>
+    <message>
+        <source>Print the form</source>
+        <translation>In phiếu</translation>
+    </message>
+    <message>
+        <source>Save the form as PDF</source>
+        <translation>Lưu phiếu thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>Open the form</source>
+        <translation>Mở phiếu</translation>
+    </message>
+    <message>
+        <source>Read the ID card&apos;s chip</source>
+        <translation>Đọc chip thẻ căn cước</translation>
+    </message>
+    <message>
+        <source>Read the ID card&apos;s QR with the camera</source>
+        <translation>Đọc mã QR thẻ căn cước bằng camera</translation>
+    </message>
+    <message>
+        <source>Scan the papers of the dossier just received</source>
+        <translation>Quét giấy tờ của hồ sơ vừa tiếp nhận</translation>
     </message>
     <message>
         <source>Receive dossier (Ctrl+Enter)</source>
@@ -2158,68 +2210,24 @@ Ctrl+5</translation>
         <translation>Máy in phiếu: chưa sẵn sàng</translation>
     </message>
     <message>
-        <source>New dossier</source>
-        <translation>Tiếp nhận hồ sơ mới</translation>
+        <source>Next / previous field or button</source>
+        <translation>Sang ô hoặc nút kế tiếp / trước đó</translation>
     </message>
     <message>
-        <source>Receive / find dossiers / queue</source>
-        <translation>Tiếp nhận / tra cứu hồ sơ / hàng đợi</translation>
-    </message>
-    <message>
-        <source>Find a dossier</source>
-        <translation>Tra cứu hồ sơ</translation>
+        <source>Go to that field or button</source>
+        <translation>Đến ô hoặc nút đó</translation>
     </message>
     <message>
         <source>Next step; in a list, open</source>
         <translation>Bước tiếp theo; trong danh sách: mở hồ sơ</translation>
     </message>
     <message>
-        <source>Previous step / back to the list</source>
-        <translation>Quay lại bước trước / về danh sách</translation>
-    </message>
-    <message>
-        <source>Receive the dossier</source>
-        <translation>Tiếp nhận hồ sơ</translation>
-    </message>
-    <message>
-        <source>Read the ID card: chip / QR with the camera</source>
-        <translation>Đọc thẻ căn cước: chip / mã QR bằng camera</translation>
-    </message>
-    <message>
-        <source>Scan the papers of the dossier just received</source>
-        <translation>Quét giấy tờ của hồ sơ vừa tiếp nhận</translation>
-    </message>
-    <message>
         <source>Tick or untick a paper</source>
         <translation>Đánh dấu / bỏ đánh dấu giấy tờ</translation>
     </message>
     <message>
-        <source>Cancel / back</source>
-        <translation>Hủy / quay lại</translation>
-    </message>
-    <message>
-        <source>Print / save / open the form</source>
-        <translation>In / lưu / mở biểu mẫu</translation>
-    </message>
-    <message>
-        <source>Reload the dossier</source>
-        <translation>Tải lại hồ sơ</translation>
-    </message>
-    <message>
         <source>underlined letter</source>
         <translation>chữ cái gạch chân</translation>
-    </message>
-    <message>
-        <source>Go to that field</source>
-        <translation>Chuyển đến ô đó</translation>
-    </message>
-    <message>
-        <source>Queue: call next / recall / no-show</source>
-        <translation>Hàng đợi: gọi số tiếp / gọi lại / vắng mặt</translation>
-    </message>
-    <message>
-        <source>Queue: finish / park or resume / transfer / walk-in</source>
-        <translation>Hàng đợi: xong / tạm dừng hoặc tiếp tục / chuyển / khách không phiếu</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
