@@ -38,6 +38,16 @@ def build_printer(core: CounterCore, *, simulated: bool = False) -> Printer:
     return adapter_class(PRINTER_GROUP, name)(**options)
 
 
+def installed_adapters():
+    """The device adapters installed (entry point names), for checking settings before they are saved."""
+    from counter_app.settings_check import AdapterNames
+
+    def names(group: str) -> tuple[str, ...]:
+        return tuple(sorted(entry.name for entry in entry_points(group=group)))
+    return AdapterNames(printers=names(PRINTER_GROUP), cameras=names(CAMERA_GROUP),
+                        chip_readers=names(CHIP_READER_GROUP))
+
+
 def check_devices(core: CounterCore) -> list[DeviceCheck]:
     from devices.ocr.wiring import ocr_check
 
@@ -246,7 +256,7 @@ def extra_commands() -> list[cli.ExtraCommand]:
 def main(argv: Sequence[str] | None = None) -> int:
     options, rest = split_gui_options(sys.argv[1:] if argv is None else argv)
     return cli.main(rest, gui=lambda args: launch_gui(args, options), device_checks=check_devices,
-                    extra=extra_commands(), gui_help=gui_options_help())
+                    extra=extra_commands(), gui_help=gui_options_help(), adapter_names=installed_adapters)
 
 
 if __name__ == "__main__":

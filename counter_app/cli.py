@@ -209,8 +209,9 @@ _INTAKE_ACTIONS = {Action.REGISTER, Action.RECEIVE, Action.RECEIVE_INCOMPLETE, A
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
          device_checks: DeviceChecker | None = None, extra: Sequence[ExtraCommand] = (),
-         gui_help: str = "") -> int:
-    """``gui_help``: the GUI's own options (which window to open), shown under --help."""
+         gui_help: str = "", adapter_names=None) -> int:
+    """``gui_help``: the GUI's own options (which window to open), shown under --help;
+    ``adapter_names``: callable giving the installed device adapters (``settings set`` checks them)."""
     parser = build_parser(extra, gui_help)
     args = parser.parse_args(argv)
     args.json = getattr(args, "json", False)
@@ -226,7 +227,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     try:
         if args.command in extra_by_name:
             return extra_by_name[args.command].run(args, open_core)
-        return cli_commands.HANDLERS[args.command](args, device_checks=device_checks)
+        return cli_commands.HANDLERS[args.command](args, device_checks=device_checks,
+                                                   adapter_names=adapter_names)
     except CounterError as exc:
         return _report(args, exc.code, exc.message)
     except OSError as exc:  # a file named on the command line that cannot be read or written

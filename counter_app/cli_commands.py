@@ -125,15 +125,25 @@ def _write_file(path: Path, data: bytes) -> None:
         raise classify_os_error(exc) from exc
 
 
-def cmd_settings(args, **_) -> int:
+def cmd_settings(args, adapter_names=None, **_) -> int:
+    """``adapter_names``: callable giving the installed device adapters (``AdapterNames``), from the
+    composition root; a device name that is not among them is refused before anything is saved."""
+    import copy
     from dataclasses import asdict
 
+    from counter_app.errors import InvalidInput
     from counter_app.settings import set_value
+    from counter_app.settings_check import new_problems
 
     core = open_core(args)
     settings = core.settings()
     if args.settings_command == "set":
-        core.save_settings(set_value(settings, args.key, args.value))
+        before = copy.deepcopy(settings)
+        changed = set_value(settings, args.key, args.value)
+        broken = new_problems(before, changed, adapter_names() if adapter_names else None)
+        if broken:
+            raise InvalidInput(" ".join(problem.message for problem in broken))
+        core.save_settings(changed)
         settings = core.settings()
     data = asdict(settings)
     lines = [f"{section}.{key} = {value!r}" for section, values in data.items() for key, value in values.items()]

@@ -53,6 +53,9 @@ class RulesSettings:
 class DeviceSettings:
     printer: str = "simulated"
     printer_options: dict = field(default_factory=dict)
+    # Forms (receipt 01, request 02, refusal 03, the register): Ctrl+P prints them straight to
+    # the computer's default printer, without the print dialog (ui.printing).
+    print_forms_directly: bool = False
     # Named scan profiles (counter_app.capture.profiles): empty = the built-in defaults.
     scan_profiles: list = field(default_factory=list)
     # Paper (procedure component) name → the profile it is scanned with by default.
@@ -164,9 +167,12 @@ def save_settings(session: Session, settings: Settings) -> None:
 
 
 def validate_settings(settings: Settings) -> None:
-    slot = settings.workstation.slot
-    if not isinstance(slot, int) or not 1 <= slot <= 9:
-        raise InvalidInput(f"Workstation slot must be a number from 1 to 9, got {slot!r}.")
+    from counter_app.settings_check import settings_problems  # the field-by-field checks, shared with the UI
+
+    problems = settings_problems(settings)
+    if problems:
+        raise InvalidInput(" ".join(problem.message for problem in problems),
+                           problems=[problem.key for problem in problems])
     if "{seq" not in settings.rules.code_pattern:
         raise InvalidInput("The dossier code pattern must contain {seq}.")
     security = settings.security
@@ -184,6 +190,9 @@ def validate_settings(settings: Settings) -> None:
     if not isinstance(escl, list) or not all(isinstance(u, str) and u.startswith(("escl://", "escls://"))
                                              for u in escl):
         raise InvalidInput(f"devices.escl_scanners must be a list of escl://HOST:PORT addresses, got {escl!r}.")
+    if not isinstance(settings.devices.print_forms_directly, bool):
+        raise InvalidInput(f"devices.print_forms_directly must be true or false, "
+                           f"got {settings.devices.print_forms_directly!r}.")
     baud = settings.devices.qr_serial_baudrate
     if not isinstance(settings.devices.qr_serial_port, str) or not isinstance(baud, int) or isinstance(baud, bool) \
             or baud <= 0:
