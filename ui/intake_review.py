@@ -117,11 +117,14 @@ class DonePage(WizardPage):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.print_button = primary_button(self.tr("&Print receipt (Ctrl+P)"))
+        self.preview_button = QPushButton(self.tr("Pre&view"))
+        self.preview_button.setToolTip(self.tr("See the pages as they will print, then print them"))
         self.save_button = QPushButton(self.tr("&Save PDF… (Ctrl+S)"))
         self.open_button = QPushButton(self.tr("&Open PDF (Ctrl+O)"))
         self.retry_button = QPushButton(self.tr("Make the form &again"))
         self.new_button = QPushButton(self.tr("&New dossier (Ctrl+N)"))
-        for button in (self.print_button, self.save_button, self.open_button, self.retry_button):
+        for button in (self.print_button, self.preview_button, self.save_button, self.open_button,
+                       self.retry_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
@@ -130,6 +133,7 @@ class DonePage(WizardPage):
         self.retry_button.hide()
         self.pdf_actions = pdf_actions_factory(self, self.show_error, self.show_info)
         self.print_button.clicked.connect(self.print_form)
+        self.preview_button.clicked.connect(self.preview_form)
         self.save_button.clicked.connect(self.save_form)
         self.open_button.clicked.connect(self.open_form)
         self._set_pdf_buttons(False)
@@ -168,7 +172,7 @@ class DonePage(WizardPage):
         self.retry_button.setFocus()
 
     def _set_pdf_buttons(self, enabled: bool) -> None:
-        for button in (self.print_button, self.save_button, self.open_button):
+        for button in (self.print_button, self.preview_button, self.save_button, self.open_button):
             button.setEnabled(enabled)
 
     def show_error(self, message) -> None:
@@ -180,6 +184,10 @@ class DonePage(WizardPage):
     def print_form(self) -> None:
         if self.pdf:
             self.pdf_actions.print_pdf(self.pdf, self.filename())
+
+    def preview_form(self) -> None:
+        if self.pdf:
+            self.pdf_actions.preview_pdf(self.pdf, self.filename())
 
     def save_form(self) -> None:
         if self.pdf:

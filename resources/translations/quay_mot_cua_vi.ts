@@ -952,6 +952,14 @@
         <translation>&amp;In giấy tiếp nhận (Ctrl+P)</translation>
     </message>
     <message>
+        <source>Pre&amp;view</source>
+        <translation>Xem t&amp;rước</translation>
+    </message>
+    <message>
+        <source>See the pages as they will print, then print them</source>
+        <translation>Xem các trang như khi in ra, rồi in</translation>
+    </message>
+    <message>
         <source>&amp;Save PDF… (Ctrl+S)</source>
         <translation>&amp;Lưu PDF… (Ctrl+S)</translation>
     </message>
@@ -2275,12 +2283,28 @@ Ctrl+5</translation>
 <context>
     <name>PdfActions</name>
     <message>
+        <source>This computer has no default printer, so the print dialog opened: choose a printer there, or set a default printer in the system&apos;s settings.</source>
+        <translation>Máy tính này chưa có máy in mặc định nên hộp thoại in đã mở: chọn máy in ở đó, hoặc đặt máy in mặc định trong phần cài đặt của hệ điều hành.</translation>
+    </message>
+    <message>
+        <source>no default printer</source>
+        <translation>không có máy in mặc định</translation>
+    </message>
+    <message>
         <source>Print {title}</source>
         <translation>In {title}</translation>
     </message>
     <message>
         <source>Printing…</source>
         <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Printing on {printer}…</source>
+        <translation>Đang in trên máy in {printer}…</translation>
+    </message>
+    <message>
+        <source>Printed {pages} page(s) on {printer}.</source>
+        <translation>Đã in {pages} trang trên máy in {printer}.</translation>
     </message>
     <message>
         <source>Sent {pages} page(s) to the printer.</source>
@@ -2297,6 +2321,29 @@ Ctrl+5</translation>
     <message>
         <source>Saved to {path}</source>
         <translation>Đã lưu vào {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview of {title}</source>
+        <translation>Xem trước {title}</translation>
+    </message>
+    <message>
+        <source>{pages} page(s)</source>
+        <translation>{pages} trang</translation>
+    </message>
+    <message>
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+    <message>
+        <source>Print the previewed form</source>
+        <translation>In biểu mẫu đang xem trước</translation>
     </message>
 </context>
 <context>
