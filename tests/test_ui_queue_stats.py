@@ -52,7 +52,8 @@ def test_dashboard_shows_figures_charts_and_tables(two_days, qtbot):
     figures = {key: tile.value.text() for key, tile in page.tiles.items()}
     assert figures == {"citizens": "6", "served": "4", "no_show": "1", "transferred": "1", "wait_mean": "15.8",
                        "wait_p90": "45.0", "service_mean": "19.4", "service_p90": "70.0"}
-    assert page.service_counts.bars == (("HT", 3.0), ("DD", 1.0), ("CT", 2.0), ("XH", 1.0))
+    assert page.service_counts.bars == (("Hộ tịch", 3.0), ("Đất đai", 1.0), ("Chứng thực", 2.0),
+                                        ("Lao động, người có công và xã hội", 1.0))  # names, not codes
     assert len(page.wait_chart.bars) == 16 and page.wait_chart.bars[0] == ("0–3", 2.0)
     assert page.service_chart.bars[-1] == ("≥60", 1.0)
     assert bar_pixels(page.wait_chart) > 50 and bar_pixels(page.service_counts) > 50

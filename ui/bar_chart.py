@@ -16,6 +16,8 @@ AXIS = QColor("#6b7785")
 TEXT = QColor("#1d2733")
 
 
+LONGEST_LABEL = 140  # px: past it a bar's name is elided
+
 class BarChart(QWidget):
     def __init__(self, title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,8 +51,9 @@ class BarChart(QWidget):
         painter.setPen(AXIS)
         painter.drawLine(int(plot.left()), int(plot.bottom()), int(plot.right()), int(plot.bottom()))
         slot = plot.width() / len(self.bars)
-        # Label every bar when they fit, else every n-th, so labels never overlap.
-        widest = max(metrics.horizontalAdvance(name) for name, _value in self.bars) + 6
+        # Label every bar when they fit, else every n-th, so labels never overlap; a long name (a
+        # service's) is shortened to its room rather than leaving most bars unnamed.
+        widest = min(max(metrics.horizontalAdvance(name) for name, _value in self.bars), LONGEST_LABEL) + 6
         every = max(1, math.ceil(widest / max(slot, 1.0)))
         labelled = labelled_bars(len(self.bars), every)
         for index, (name, value) in enumerate(self.bars):
@@ -63,8 +66,9 @@ class BarChart(QWidget):
                 painter.drawText(QRectF(x - 10, bar.top() - line - 2, slot + 20, line),
                                  Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, f"{value:g}")
             if index in labelled:
-                painter.drawText(QRectF(x - slot * (every - 1) / 2, plot.bottom() + 2, slot * every, line + 2),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
+                room = QRectF(x - slot * (every - 1) / 2, plot.bottom() + 2, slot * every, line + 2)
+                painter.drawText(room, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                                 metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(room.width()) - 4))
         painter.end()
 
 

@@ -199,7 +199,7 @@ class QueueStatsPage(QWidget):
             self.tiles[key].value.setText(text)
         self.wait_chart.set_bars([(b.label, b.count) for b in stats.wait_buckets])
         self.service_chart.set_bars([(b.label, b.count) for b in stats.service_buckets])
-        self.service_counts.set_bars([(g.key, g.tickets) for g in stats.by_service])
+        self.service_counts.set_bars([(g.label, g.tickets) for g in stats.by_service])  # names, not codes
         for table, groups in ((self.counters, stats.by_counter), (self.officers, stats.by_officer),
                               (self.service_table, stats.by_service), (self.days, stats.by_day)):
             self._fill(table, groups)

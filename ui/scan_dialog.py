@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
@@ -25,6 +26,7 @@ from counter_app.capture.separator import separator_code, separator_sheets_pdf
 from counter_app.dossiers.views import DossierView
 from counter_app.errors import ScanCancelled, UnknownSeparator
 from counter_app.ports import CancelToken, ScanMode, ScanProfile, ScanSource
+from ui.labels import device_name
 from ui.messages import describe
 from ui.page_strip import PageStrip
 from ui.qt import (
@@ -296,7 +298,7 @@ class ScanDialog(QDialog):
             state = self.tr(" — {n} page(s), saved").format(n=count)
         else:
             state = self.tr(" — {n} page(s), not saved yet").format(n=count)
-        return f"{code} · {name}{state}"
+        return f"{name}{state}"  # the paper's name: its catalogue code means nothing to the officer
 
     def _update_component_texts(self) -> None:
         for index in range(self.component.count()):
@@ -346,10 +348,13 @@ class ScanDialog(QDialog):
                 for info in scanner.devices():
                     if info.kind in ("file", "folder") and info.id.endswith(":"):
                         continue  # needs a path: not a device to pick here
-                    name = info.model or info.vendor or info.id  # the vendor makes it too long to read
-                    found.append(ScanDevice(adapter, info.id, f"{name} ({info.id})"))
+                    name = device_name(info.model or info.vendor or info.id)  # the vendor makes it too long
+                    found.append(ScanDevice(adapter, info.id, name))
             except Exception as exc:  # noqa: BLE001 - one broken adapter must not hide the others
                 problems.append(exc)
+        names = Counter(device.label for device in found)  # two of a kind: told apart by their address
+        found = [device if names[device.label] == 1 else replace(device, label=f"{device.label} ({device.device})")
+                 for device in found]
         return found, problems
 
     def _fill_devices(self, result) -> None:

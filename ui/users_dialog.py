@@ -90,7 +90,9 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.officers))
         for row, view in enumerate(self.officers):
             state = self.tr("revoked") if view.revoked else self.tr("active")
-            for column, text in enumerate((view.username, view.display_name, ", ".join(view.roles), state)):
+            roles = ", ".join(self.role_boxes[role].text().replace("&", "") for role in view.roles
+                              if role in self.role_boxes)
+            for column, text in enumerate((view.username, view.display_name, roles, state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
 
     def _selected(self) -> None:
