@@ -203,3 +203,21 @@ def test_switching_officer_hands_the_queue_counter_over(accounts_core, qtbot):
         shifts = [(s.officer, s.closed_at is not None) for s in db.scalars(select(QueueSession))]
     assert shifts == [(NAMES["officer"], True)]
     accounts_core.queue.open_session(counter, window.queue_panel.officer)  # the leader's own shift
+
+
+def test_a_ticket_being_served_is_parked_for_the_next_officer_and_the_heading_names_them(accounts_core, qtbot):
+    window, session = open_window(accounts_core, qtbot)
+    log_in(qtbot, session, "officer", PASSWORDS["officer"])
+    panel = window.queue_panel
+    accounts_core.queue.issue("HT")
+    panel.call_next()
+    assert panel.current is not None and NAMES["officer"] in panel.title.text()
+    session.lock()
+    log_in(qtbot, session, "leader", PASSWORDS["leader"])
+    assert NAMES["leader"] in panel.title.text() and NAMES["officer"] not in panel.title.text()
+    assert panel.current is None  # the leader does not serve the officer's citizen in the officer's name
+    assert [t.number for t in panel.parked] == ["A001"]
+    panel.park_or_resume()  # the leader takes the citizen on, in their own shift
+    assert panel.current is not None and panel.current.number == "A001"
+    shift = accounts_core.queue.status()
+    assert next(c for c in shift.counters if c.number == panel.counter).officer == NAMES["leader"]

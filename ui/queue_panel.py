@@ -6,6 +6,7 @@ what the database holds, including moves made by other counters meanwhile.
 """
 from __future__ import annotations
 
+from counter_app.errors import ForbiddenQueueAction
 from ui.messages import describe
 from ui.qt import (
     QAction,
@@ -60,8 +61,8 @@ class QueuePanel(QWidget):
         outer.setContentsMargins(18, 18, 18, 18)
         outer.setSpacing(16)
         left = QVBoxLayout()
-        title = self.tr("Counter {n} — {officer}").format(n=self.counter, officer=self.officer)
-        left.addWidget(label(title, "title"))
+        self.title = label(self._title(), "title")
+        left.addWidget(self.title)
         self.banner = Banner()
         left.addWidget(self.banner)
         box, inner = card(margins=18)
@@ -222,6 +223,31 @@ class QueuePanel(QWidget):
         for button in (self.finish_button, self.transfer_button):
             button.setEnabled(ticket is not None)
         self.park_button.setEnabled(ticket is not None or bool(self.parked))
+
+    def _title(self) -> str:
+        return self.tr("Counter {n} — {officer}").format(n=self.counter, officer=self.officer)
+
+    def set_officer(self, officer: str) -> None:
+        self.officer = officer
+        self.title.setText(self._title())
+
+    def hand_over(self, officer: str) -> None:
+        """Another officer took the counter (a login after a lock): the panel works in their name.
+        A ticket the previous officer was serving is parked here, for the new officer to resume in
+        their own name, and the previous officer's shift closes."""
+        self.set_officer(officer)
+
+        def work():
+            mine = next((c for c in self.queue.status().counters if c.number == self.counter), None)
+            if mine is not None and mine.current is not None:
+                self.queue.park(self.counter)
+            try:
+                self.queue.close_session(self.counter)
+            except ForbiddenQueueAction:
+                pass  # no shift was open: nothing to hand over
+            return self.queue.status()
+
+        self.runner.submit(work, on_result=self._show_status, on_error=self._failed, owner=self)
 
     # -- actions --------------------------------------------------------------------------
 

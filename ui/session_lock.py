@@ -156,17 +156,16 @@ class SessionLock(QObject):
                 widget.setEnabled(enabled)
 
     def _follow_officer(self, principal) -> None:
-        """Another officer took the counter: the queue panel works in their name, and the
-        previous officer's queue session is closed (if it can be: not mid-ticket)."""
+        """Another officer took the counter: the queue panel hands it over (their name on it, the
+        previous officer's ticket parked and shift closed); the same officer back just goes on."""
         previous, self._last_officer = self._last_officer, principal.username
         panel = getattr(self.window, "queue_panel", None)
         if panel is None:
             return
-        panel.officer = principal.display_name
         if previous and previous != principal.username:
-            self.runner.submit(lambda: self.core.queue.close_session(panel.counter),
-                               on_error=lambda _error: None,  # none open, or a ticket still being served
-                               owner=self)
+            panel.hand_over(principal.display_name)
+        else:
+            panel.set_officer(principal.display_name)
 
     def _show_officer(self, principal) -> None:
         officer_label = getattr(self.window, "officer_label", None)
