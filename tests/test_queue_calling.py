@@ -212,17 +212,38 @@ def test_waiting_ahead_and_estimate_follow_recent_service_times(core, clock):
     assert (printed.waiting_ahead, printed.estimated_wait_minutes, printed.number) == (2, 6, "A006")
 
 
-def test_qr_lookup_follows_the_ticket_through_transfers(core, clock):
+def test_the_ticket_qr_is_the_plain_number_until_the_office_publishes_a_status_page(core, clock):
     issue(core, clock, "HT")
-    qr = core.queue.ticket_print("A001").lookup_text
-    assert qr.startswith("QMC1|000.00.31.H41|")
+    printed = core.queue.ticket_print("A001")
+    assert (printed.lookup_text, printed.lookup_is_link) == ("A001", False)  # nothing pretends to be a page
+    assert core.queue.lookup("A001").number == "A001"  # the counter still finds it from the QR
+
+
+def test_qr_link_to_the_status_page_follows_the_ticket_through_transfers(core, clock):
+    policy = core.queue.policy()
+    core.queue.save_policy(replace(policy, status_page_url="https://motcua.example.gov.vn/luot?ve={token}"))
+    issue(core, clock, "HT")
+    printed = core.queue.ticket_print("A001")
+    qr = printed.lookup_text
+    assert printed.lookup_is_link and qr.startswith("https://motcua.example.gov.vn/luot?ve=")
+    assert "{token}" not in qr and len(qr) >= len("https://motcua.example.gov.vn/luot?ve=") + 8
     core.queue.call_next(1)
     core.queue.transfer(1, service="DD")
     found = core.queue.lookup(qr)
     assert (found.number, found.service_code, found.state) == ("A001", "DD", "waiting")
     assert core.queue.ticket_print(found.id).lookup_text == qr  # a reprint shows the same QR
+    assert core.queue.lookup("QMC1|000.00.31.H41|" + qr.rsplit("=", 1)[1]).number == "A001"  # tickets printed before
     with pytest.raises(UnknownTicket):
-        core.queue.lookup("QMC1|000.00.31.H41|forged")
+        core.queue.lookup("https://motcua.example.gov.vn/luot?ve=forged")
+
+
+@pytest.mark.parametrize("url", ["motcua.example.gov.vn/luot", "https://motcua.example.gov.vn/luot",
+                                 "https://x/{token}/{number}", "https://x/?a= {token}", "ftp://x/{token}"])
+def test_a_status_page_address_that_cannot_work_is_refused(core, url):
+    before = core.queue.policy()
+    with pytest.raises(InvalidInput, match="token"):
+        core.queue.save_policy(replace(before, status_page_url=url))
+    assert core.queue.policy() == before
 
 
 def test_procedures_map_to_services_by_code_field_or_catch_all(core):

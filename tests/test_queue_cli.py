@@ -47,7 +47,7 @@ def test_issue_call_finish_and_status(ws):
     printed = sorted((root / "printed").glob("*.png"))
     assert len(printed) == 2
     image = Image.open(printed[0])
-    assert image.width == 576 and zxingcpp.read_barcodes(image.convert("L"))[0].text.startswith("QMC1|")
+    assert image.width == 576 and zxingcpp.read_barcodes(image.convert("L"))[0].text == "A001"  # the number
 
     called = run_json("queue", "call", "--counter", "2", workspace=root)
     assert (called["number"], called["counter"], called["state"]) == ("A002", 2, "called")  # priority first
@@ -82,3 +82,14 @@ def test_a_broken_printer_setting_keeps_the_ticket_and_reprint_works(ws):
     again = run_json("queue", "reprint", "B001", workspace=root)
     assert again["printed"] and again["ticket"]["printed"]
     assert len(list((root / "printed").glob("*.png"))) == 1
+
+
+def test_the_status_page_link_is_set_shown_and_switched_off(ws):
+    root, _ = ws
+    assert run_json("queue", "status-page", workspace=root) == {"status_page_url": ""}
+    url = "https://motcua.example.gov.vn/luot?ve={token}"
+    assert run_json("queue", "status-page", url, workspace=root) == {"status_page_url": url}
+    bad = run("queue", "status-page", "motcua.example.gov.vn", workspace=root)
+    assert bad.returncode == 1 and "{token}" in bad.stderr
+    assert run_json("queue", "status-page", workspace=root) == {"status_page_url": url}  # unchanged
+    assert run_json("queue", "status-page", "off", workspace=root) == {"status_page_url": ""}

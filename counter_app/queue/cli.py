@@ -44,6 +44,10 @@ def configure(parser: argparse.ArgumentParser, common: argparse.ArgumentParser,
     reprint.add_argument("ticket", help="ticket number (A012) or id")
     sub.add_parser("status", parents=[common], help="waiting per service and each counter's ticket")
     sub.add_parser("services", parents=[common], help="list the service groups")
+    page = sub.add_parser("status-page", parents=[common],
+                          help="the office's public page of a ticket's turn: its link goes in the ticket's QR")
+    page.add_argument("url", nargs="?", default=None, help='e.g. "https://motcua.example.gov.vn/luot?ve={token}"; '
+                                                          '"off": the QR holds the plain ticket number')
     stats = sub.add_parser("stats", parents=[common],
                            help="waiting and service times, no-shows per service, counter, officer and day")
     stats.add_argument("--from", dest="start", type=_date_argument, default=None, metavar="DD/MM/YYYY",
@@ -89,6 +93,8 @@ def queue_command(make_sender: SenderFactory, open_queue: QueueOpener | None = N
         if sub == "status":
             status = core.queue.status()
             return emit(args, status, status_lines(status))
+        if sub == "status-page":
+            return _status_page(args, core)
         if sub == "services":
             services = core.queue.services()
             return emit(args, services, [f"{s.prefix:<3}{s.code:<6} {s.waiting:>3} waiting  {s.name}"
@@ -97,6 +103,18 @@ def queue_command(make_sender: SenderFactory, open_queue: QueueOpener | None = N
 
     return ExtraCommand("queue", "office queue: tickets, counters, printing",
                         lambda parser, common: configure(parser, common, more), run)
+
+
+def _status_page(args, core) -> int:
+    from dataclasses import replace
+
+    policy = core.queue.policy()
+    if args.url is not None:
+        policy = replace(policy, status_page_url="" if args.url.strip().lower() == "off" else args.url.strip())
+        core.queue.save_policy(policy)
+    url = policy.status_page_url
+    return emit(args, {"status_page_url": url},
+                f"Ticket QR: {'a link to ' + url if url else 'the plain ticket number (no status page)'}")
 
 
 def _date_argument(text: str):

@@ -46,6 +46,10 @@ class QueuePolicy:
     recent_sample: int = 20
     # Text of the QR on a ticket: ``{prefix}|{agency}|{token}``.
     lookup_prefix: str = "QMC1"
+    # The office's public page of a ticket's turn, with ``{token}`` where the ticket goes, e.g.
+    # "https://motcua.example.gov.vn/luot?ve={token}". Set: the ticket's QR is that link, which a
+    # phone opens. Empty: the QR holds the plain ticket number (no promise of a page).
+    status_page_url: str = ""
     # The display screen's scrolling line; empty: the display's own default text.
     notice: str = ""
 
@@ -73,6 +77,11 @@ def validate_policy(policy: QueuePolicy) -> None:
         raise InvalidInput("The service-time sample must hold at least one ticket.")
     if not isinstance(policy.notice, str) or len(policy.notice) > NOTICE_MAX:
         raise InvalidInput(f"The display notice is at most {NOTICE_MAX} characters.")
+    url = policy.status_page_url
+    if url and not (isinstance(url, str) and url.startswith(("https://", "http://")) and "{token}" in url
+                    and url.count("{") == 1 and url.count("}") == 1 and " " not in url):
+        raise InvalidInput("The status page address must be an http(s) link with {token} where the ticket goes, "
+                           "e.g. https://motcua.example.gov.vn/luot?ve={token}.")
 
 
 def load_policy(session: Session) -> QueuePolicy:

@@ -7,6 +7,8 @@ never loses it, and ``ticket_print`` rebuilds what to print at any time.
 """
 from __future__ import annotations
 
+import re
+
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
@@ -29,6 +31,8 @@ from counter_app.settings import Settings
 from counter_app.storage.db import Database
 from counter_app.storage.models import QueueTicket
 
+
+NUMBER_TEXT = re.compile(r"^[A-Z]{1,3}\d{1,4}$")  # a ticket number as printed, e.g. A012
 
 class QueueService:
     def __init__(self, db: Database, settings: Callable[[], Settings], clock: Callable[[], datetime] = datetime.now):
@@ -109,11 +113,12 @@ class QueueService:
             wait = estimate_for(session, ticket, policy, self.clock().date())
             klass = policy.priority_class(ticket.priority) if ticket.priority else None
             token = records.origin_of(session, ticket).lookup or ""
+            link = policy.status_page_url.replace("{token}", token) if policy.status_page_url and token else ""
             return TicketPrint(
                 office_unit=settings.office.unit_name, office_name=settings.office.agency_name,
                 service_name=ticket.service.name, number=ticket.number, priority_name=klass.name if klass else "",
                 issued_at=ticket.issued_at, waiting_ahead=wait.ahead, estimated_wait_minutes=wait.minutes,
-                lookup_text=f"{policy.lookup_prefix}|{settings.office.agency_id}|{token}", ticket_id=ticket.id)
+                lookup_text=link or ticket.number or "", lookup_is_link=bool(link), ticket_id=ticket.id)
 
     def print_ticket(self, ref: int | str, send: Callable[[TicketPrint], None]) -> DeviceError | None:
         """Print (or reprint) a stored ticket through ``send``; a device error is recorded and returned."""
@@ -203,10 +208,14 @@ class QueueService:
             return estimate_for(session, ticket, load_policy(session), self.clock().date())
 
     def lookup(self, qr_text: str) -> TicketView:
-        """The current state of the visit a printed QR belongs to (follows transfers)."""
-        token = qr_text.strip().rsplit("|", 1)[-1]
+        """The current state of the visit a printed QR belongs to (follows transfers): its status
+        link or older ``prefix|agency|token`` text by the token, a plain number by the number."""
+        text = qr_text.strip()
+        token = re.split(r"[|=/]", text)[-1]
         with self.db.read() as session:
             origin = session.scalar(select(QueueTicket).where(QueueTicket.lookup == token)) if token else None
+            if origin is None and NUMBER_TEXT.match(text):
+                origin = records.find_ticket(session, text)
             if origin is None:
                 raise UnknownTicket("This QR code is not a ticket of this office.")
             return records.ticket_view(records.latest_in_chain(session, origin), load_policy(session))

@@ -99,5 +99,6 @@ class TicketPrint:
     issued_at: datetime
     waiting_ahead: int
     estimated_wait_minutes: int
-    lookup_text: str  # the QR content, for status lookup
+    lookup_text: str  # the QR content: the status page link, or the plain ticket number
     ticket_id: int = 0
+    lookup_is_link: bool = False  # a phone can open the QR (the office publishes a status page)

@@ -124,7 +124,8 @@ def render_ticket(ticket: TicketPrint, width_dots: int, *, include_qr: bool = Tr
     if include_qr and ticket.lookup_text:
         canvas.rule(unit)
         canvas.paste(qr_image(ticket.lookup_text, scale=max(3, width_dots // 96)), gap=unit // 2)
-        canvas.text("Quét mã để xem lượt của bạn", font(REGULAR, unit * 7 // 4))
+        if ticket.lookup_is_link:  # only a link a phone can open earns the promise
+            canvas.text("Quét mã bằng điện thoại để xem lượt của bạn", font(REGULAR, unit * 7 // 4))
     canvas.skip(unit)
     canvas.text("Xin vui lòng chờ đến khi được gọi số", font(REGULAR, unit * 7 // 4))
     return canvas.result()
