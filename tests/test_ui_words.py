@@ -47,3 +47,17 @@ def test_menu_paths_in_messages_name_the_real_menus(env):
     assert paths
     wrong = [text for before, text in paths if not any(before.endswith(menu) for menu in menus)]
     assert wrong == []
+
+
+def test_every_mnemonic_is_on_a_key_a_vietnamese_keyboard_types():
+    """Alt+letter reaches a mnemonic only on a plain Latin letter or digit: one on Đ, Ư, Ơ, Ă, Â,
+    Ê, Ô (or an accented vowel) cannot be typed, so the field or button is not reachable by it."""
+    wrong = []
+    for name in ("quay_mot_cua_vi.ts", "qtbase_vi.ts"):
+        ts = ET.parse(REPO / "resources" / "translations" / name).getroot()
+        for message in ts.iter("message"):
+            for text in [message.findtext("translation") or ""]:
+                for match in re.finditer(r"&(.)", text.replace("&&", "")):
+                    if not (match.group(1).isascii() and match.group(1).isalnum()):
+                        wrong.append(f"{name}: {text}")
+    assert wrong == []

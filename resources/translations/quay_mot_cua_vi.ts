@@ -1012,7 +1012,7 @@
     </message>
     <message>
         <source>&amp;Processing unit receiving the dossier:</source>
-        <translation>&amp;Đơn vị nhận hồ sơ để xử lý:</translation>
+        <translation>Đơn &amp;vị nhận hồ sơ để xử lý:</translation>
     </message>
     <message>
         <source>Start processing here…</source>
@@ -2251,7 +2251,7 @@ Ctrl+5</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation>&amp;Đóng</translation>
+        <translation>Đón&amp;g</translation>
     </message>
     <message>
         <source>&amp;Keep entering</source>
@@ -2472,11 +2472,11 @@ Ctrl+5</translation>
     </message>
     <message>
         <source>&amp;Priority:</source>
-        <translation>&amp;Ưu tiên:</translation>
+        <translation>Ưu &amp;tiên:</translation>
     </message>
     <message>
         <source>&amp;OK</source>
-        <translation>&amp;Đồng ý</translation>
+        <translation>Đồ&amp;ng ý</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -2487,7 +2487,7 @@ Ctrl+5</translation>
     <name>QueueDialogs</name>
     <message>
         <source>&amp;OK</source>
-        <translation>&amp;Đồng ý</translation>
+        <translation>Đồ&amp;ng ý</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
