@@ -48,6 +48,14 @@ def installed_adapters():
                         chip_readers=names(CHIP_READER_GROUP))
 
 
+def device_tools(core: CounterCore, scanning: dict) -> dict:
+    """The set-up dialogs' device tests (settings, devices, first run) and the installed adapters."""
+    from devices.setup_tools import DeviceTools
+
+    return DeviceTools(core.workspace.root, adapters=installed_adapters(), scanners=scanning["scanners"],
+                       checks=check_devices).as_dict()
+
+
 def check_devices(core: CounterCore) -> list[DeviceCheck]:
     from devices.ocr.wiring import ocr_check
 
@@ -138,12 +146,14 @@ def launch_gui(args, options: argparse.Namespace | None = None) -> int:
         from devices.signing.wiring import start_signing_services
 
         services = start_signing_services(core, signing[0])  # (completion worker, token watcher | None)
+    scanning = build_scanning(core, simulated=args.simulated)
     try:
         return queue_launch.run_counter(core, printer, counter=options.counter, ticket_sender=send,
                                         signing=signing, signing_services=services or None, sync_worker=worker,
-                                        scanning=build_scanning(core, simulated=args.simulated),
+                                        scanning=scanning,
                                         id_devices=id_card_devices(core, simulated=args.simulated),
-                                        serial_qr=serial_qr_scanner(core), check_start=options.check_start)
+                                        serial_qr=serial_qr_scanner(core), check_start=options.check_start,
+                                        device_tools=device_tools(core, scanning))
     finally:
         for service in (*services, worker):
             if service is not None:

@@ -369,7 +369,52 @@ def display(env: Env):
     return window, limit
 
 
+def settings_dialog(broken: bool = False):
+    def build(env: Env):
+        from composition_root import installed_adapters
+        from devices.setup_tools import DeviceTools
+        from ui.settings_dialog import SettingsDialog
+
+        tools = DeviceTools(env.core.workspace.root, adapters=installed_adapters()).as_dict()
+        dialog = SettingsDialog(env.core, env.runner(), env.runner(), tools=tools)
+        if broken:  # every field of the devices tab with its error line, the tallest the tab gets
+            devices = dialog.devices
+            dialog.tabs.setCurrentWidget(devices)
+            devices.kind.setCurrentIndex(devices.kind.findData("escpos-network"))
+            devices.result.setText("Đã in phiếu thử: hãy xem chữ tiếng Việt trên phiếu có rõ không. Đã lưu thành "
+                                   + str(env.tmp_path / "printed" / "20261125-090000-000000-12345-0001.png"))
+            dialog.office.agency_id.setText("31.H41")
+            dialog.save()
+        return env.dialog(dialog)
+    return build
+
+
+def devices_dialog(env: Env):
+    from composition_root import installed_adapters
+    from devices.setup_tools import DeviceTools
+    from ui.devices_dialog import DevicesDialog
+
+    tools = DeviceTools(env.core.workspace.root, adapters=installed_adapters()).as_dict()
+    return env.dialog(DevicesDialog(env.core, env.runner(), env.runner(), tools=tools))
+
+
+def first_run(page: int):
+    def build(env: Env):
+        from ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(env.core, env.runner(), env.runner())
+        wizard.go_to(page)
+        return env.dialog(wizard)
+    return build
+
+
 DIALOGS = {
+    "settings": settings_dialog(),
+    "settings-errors": settings_dialog(broken=True),
+    "devices": devices_dialog,
+    "first-run-office": first_run(0),
+    "first-run-printer": first_run(2),
+    "first-run-catalogue": first_run(3),
     "scan": scan_dialog,
     "camera": camera_dialog,
     "camera-qr": camera_qr_dialog,

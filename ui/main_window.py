@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("Officer &accounts…"), None, self.show_users, Permission.MANAGE_USERS)
         self._action(tools, self.tr("Scan &profiles…"), None, self.show_scan_profiles, Permission.SAVE_SETTINGS)
         self._action(tools, self.tr("&Backups…"), None, self.show_backups, Permission.SAVE_SETTINGS)
+        tools.addSeparator()
+        self._action(tools, self.tr("&Settings…"), None, self.show_settings, Permission.SAVE_SETTINGS)
+        self._action(tools, self.tr("&Devices…"), None, self.show_devices, Permission.SAVE_SETTINGS)
+        self._action(tools, self.tr("&First-run set-up…"), None, self.show_first_run, Permission.SAVE_SETTINGS)
         help_menu = menus.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts)
 
@@ -256,6 +260,43 @@ class MainWindow(QMainWindow):
     def lock_menu_action(self, action: QAction) -> None:
         """The session lock's "Lock / switch officer" (Ctrl+Alt+L), in the Dossier menu."""
         self.dossier_menu.insertAction(self.quit_action, action)
+
+    def set_device_tools(self, tools: dict | None) -> None:
+        """The device tests and installed adapter names (``devices.setup_tools``) for the set-up dialogs."""
+        self.device_tools = tools
+
+    def show_settings(self):
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.core, self.runner, self.device_runner, self,
+                                tools=getattr(self, "device_tools", None))
+        dialog.saved.connect(self._show_saved_settings)
+        dialog.open()
+        return dialog
+
+    def show_devices(self):
+        from ui.devices_dialog import DevicesDialog
+
+        dialog = DevicesDialog(self.core, self.runner, self.device_runner, self,
+                               tools=getattr(self, "device_tools", None))
+        dialog.open()
+        return dialog
+
+    def show_first_run(self):
+        from ui.first_run import FirstRunWizard
+
+        dialog = FirstRunWizard(self.core, self.runner, self.device_runner, self,
+                                tools=getattr(self, "device_tools", None))
+        dialog.saved.connect(self._show_saved_settings)
+        dialog.open()
+        return dialog
+
+    def _show_saved_settings(self, settings) -> None:
+        """The title and status bar name the office, counter and officer just saved."""
+        self.setWindowTitle(f"{APP_NAME} — {settings.office.agency_name}")
+        self.office_label.setText(self.tr("Office: {name}").format(name=settings.office.agency_name))
+        self.counter_label.setText(self.tr("Counter: {name}").format(name=settings.workstation.counter_label))
+        self.officer_label.setText(self.tr("Officer: {name}").format(name=settings.workstation.officer_name))
 
     def show_backups(self):
         from ui.backup_settings_dialog import BackupSettingsDialog

@@ -28,12 +28,13 @@ def _run(app, window, show, *, check_start: bool) -> int:
 def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender=None,
                 language: str | None = None, signing=None, sync_worker=None, scanning: dict | None = None,
                 signing_services=None, id_devices: dict | None = None, serial_qr=None,
-                check_start: bool = False) -> int:
+                check_start: bool = False, device_tools: dict | None = None) -> int:
     """``signing``: (signer, verifier, completer) from the composition root, or None;
     ``sync_worker``: the started outbox worker, or None; ``scanning``: the scan dialog's
     scanners and page sources (``devices.scanners.wiring.gui_scanning``), or None; ``id_devices``:
     the intake's ``chip_reader_factory`` and ``camera_factory``, or None; ``serial_qr``:
-    ``start(on_card, on_error)`` of a serial 2D barcode scanner, or None."""
+    ``start(on_card, on_error)`` of a serial 2D barcode scanner, or None; ``device_tools``: the set-up
+    dialogs' device tests and installed adapter names (``devices.setup_tools.DeviceTools.as_dict``)."""
     from ui.main_window import QUEUE, MainWindow
 
     app = _prepare(language)
@@ -53,7 +54,12 @@ def run_counter(core, printer=None, *, counter: int | None = None, ticket_sender
         app.aboutToQuit.connect(attach_serial_qr(window.intake, serial_qr).stop)
     if counter is not None:  # a counter window opens on its queue
         window.show_page(QUEUE)
+    window.set_device_tools(device_tools)
     gate(core, window)
+    if not check_start:
+        from ui.first_run import offer_first_run
+
+        offer_first_run(core, window)  # a new workspace is set up, not left as "UBND xã" with no procedures
     return _run(app, window, window.showMaximized, check_start=check_start)
 
 

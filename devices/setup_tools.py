@@ -1,0 +1,115 @@
+"""The device tests of the settings dialog, the devices dialog and the first-run wizard.
+
+Each test builds its device from the settings being edited (not yet saved), so the
+administrator can try a printer's address before keeping it. The UI never imports
+``devices``: the composition root hands these in as plain callables (``device_tools``).
+Every call runs on a device worker; a failure raises the adapter's own error, which the
+UI words for the officer.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from importlib.metadata import entry_points
+from io import BytesIO
+from pathlib import Path
+
+from counter_app.errors import DeviceError
+from counter_app.ports import DeviceStatus, ScanProfile
+
+PRINTER_GROUP = "counter_app.printers"
+CAMERA_GROUP = "counter_app.cameras"
+CHIP_READER_GROUP = "counter_app.chip_readers"
+
+
+def _adapter(group: str, name: str, options: dict):
+    for entry in entry_points(group=group):
+        if entry.name == name:
+            try:
+                return entry.load()(**options)
+            except TypeError as exc:  # options the adapter does not take, or one it needs is missing
+                raise DeviceError(f"Wrong options for the {name} adapter: {exc}.") from exc
+    raise DeviceError(f"No adapter '{name}' for {group}.")
+
+
+def printer_for(devices, workspace_root: Path):
+    options = dict(devices.printer_options)
+    if devices.printer == "simulated":
+        options.setdefault("output_dir", Path(workspace_root) / "printed")
+    return _adapter(PRINTER_GROUP, devices.printer, options)
+
+
+def sample_slip_png(width: int, office_name: str) -> bytes:
+    """A short slip saying it is a test, at the printer's width (Vietnamese text as pixels)."""
+    from PIL import Image, ImageDraw
+
+    from devices.printers.ticket_image import font
+
+    big, small = font("NotoSans-Bold.ttf", 40), font("NotoSans-Regular.ttf", 26)
+    image = Image.new("L", (width, 200), 255)
+    draw = ImageDraw.Draw(image)
+    for y, text, face in ((20, "IN THỬ", big), (90, office_name[:40], small),
+                          (135, f"{datetime.now():%H:%M %d/%m/%Y}", small)):
+        draw.text(((width - draw.textlength(text, font=face)) / 2, y), text, fill=0, font=face)
+    out = BytesIO()
+    image.convert("1").save(out, format="PNG")
+    return out.getvalue()
+
+
+class DeviceTools:
+    """``scanners``: name → factory of the registered scanner adapters (``gui_scanning``)."""
+
+    def __init__(self, workspace_root: Path, *, adapters=None, scanners: dict | None = None, checks=None):
+        self.root, self.adapters, self.scanners = Path(workspace_root), adapters, dict(scanners or {})
+        self.checks = checks  # doctor's device checks (composition_root.check_devices), or None
+
+    def printer_status(self, devices) -> DeviceStatus:
+        return printer_for(devices, self.root).status()
+
+    def print_test(self, devices, office_name: str = "") -> str:
+        """Prints a test slip; returns where it went (the file, for the simulated printer)."""
+        printer = printer_for(devices, self.root)
+        status = printer.status()
+        if not status.ready and status.state.value == "offline":
+            from counter_app.errors import PrinterOffline
+
+            raise PrinterOffline(f"The printer is not responding: {status.detail}")
+        result = printer.print_image(sample_slip_png(printer.width_dots, office_name or "Quầy Một Cửa"), cut=True)
+        return str(result) if result is not None else ""
+
+    def find_scanners(self) -> list[tuple[str, str, str]]:
+        """(adapter, device id, description) of every scanner found now; an adapter finding none is skipped."""
+        found = []
+        for name, factory in self.scanners.items():
+            try:
+                infos = factory().devices()
+            except Exception:  # noqa: BLE001  (a missing driver means "none found here", not an error)
+                continue
+            found += [(name, info.id, " ".join(p for p in (info.vendor, info.model) if p) or info.id)
+                      for info in infos]
+        return found
+
+    def scan_test(self, adapter: str, device: str) -> list:
+        """One page from the chosen scanner (the feeder or the glass)."""
+        if adapter not in self.scanners:
+            raise DeviceError(f"No scanner adapter '{adapter}'.")
+        return self.scanners[adapter]().scan(device, ScanProfile(name="test", max_pages=1))
+
+    def camera_test(self, devices) -> tuple[int, int]:
+        """Opens the camera and reads one picture: its width and height."""
+        camera = _adapter(CAMERA_GROUP, devices.camera, dict(devices.camera_options))
+        camera.open()
+        try:
+            frame = camera.read()
+        finally:
+            camera.close()
+        return int(frame.shape[1]), int(frame.shape[0])
+
+    def chip_test(self, devices) -> list[str]:
+        """The card readers the chip reader adapter sees."""
+        return list(_adapter(CHIP_READER_GROUP, devices.chip_reader, dict(devices.chip_reader_options)).readers())
+
+    def as_dict(self) -> dict:
+        """What the UI takes (``ui.settings_dialog``): plain callables and the adapter names."""
+        return {"adapters": self.adapters, "printer_status": self.printer_status, "print_test": self.print_test,
+                "find_scanners": self.find_scanners, "scan_test": self.scan_test,
+                "camera_test": self.camera_test, "chip_test": self.chip_test, "checks": self.checks}
