@@ -14,14 +14,24 @@ A backup of an encrypted workspace stays encrypted: the database copy keeps its
 SQLCipher key, the folder holds a copy of ``workspace.key.json`` (wrapped keys only),
 and files go to ``<dest>/files-<key id>/`` encrypted under the workspace's current key.
 Verifying or restoring it needs the passphrase or keyring entry of that time.
+
+A backup is written into a hidden ``.backup-….partial`` folder and renamed to its final
+name only once complete (manifest last), so a failed, cancelled or killed backup never
+looks like a backup. ``progress`` (or ``reporting(progress)`` around a caller such as
+``backup_schedule.run_due_backup``) hears of each step; raising ``BackupCancelled`` from
+it stops the backup and removes its folder. Shared files already copied stay: they are
+whole, content-addressed, and the next backup reuses them.
 """
 from __future__ import annotations
 
 import json
 import shutil
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable, Iterator
 
 from counter_app.errors import InvalidInput, WorkspaceError
 from counter_app.security import keys as keystore
@@ -39,6 +49,39 @@ from counter_app.workspace import DB_NAME, Workspace
 
 PREFIX = "backup-"
 MANIFEST = "manifest.json"
+PARTIAL = ".partial"
+
+
+class BackupCancelled(Exception):
+    """Raised by a progress callback to stop a backup: nothing of it is kept. Not a
+    CounterError on purpose: a cancelled backup is not recorded as a failed one."""
+
+
+@dataclass(frozen=True)
+class BackupProgress:
+    stage: str  # "database" (the copy of the database) or "files" (the dossiers' files)
+    done: int  # steps finished: the database counts as one, then each file
+    total: int
+    bytes_copied: int = 0
+
+
+Progress = Callable[[BackupProgress], None]
+_progress: ContextVar[Progress | None] = ContextVar("backup_progress", default=None)
+
+
+@contextmanager
+def reporting(progress: Progress | None) -> Iterator[None]:
+    """Every ``create_backup`` run inside (on this thread) reports to ``progress``."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def partial_folder(folder: Path) -> Path:
+    """Where ``folder`` is written until it is complete (hidden; never listed as a backup)."""
+    return folder.with_name(f".{folder.name}{PARTIAL}")
 
 
 @dataclass(frozen=True)
@@ -71,12 +114,21 @@ def _backup_file_store(workspace: Workspace, dest: Path) -> tuple[str, FileStore
     return folder, FileStore(dest / folder, FileCipher({keys.current: keys.keys[keys.current]}, keys.current))
 
 
-def create_backup(workspace: Workspace, dest: Path, *, now: datetime, keep: int | None = None) -> BackupReport:
+def create_backup(workspace: Workspace, dest: Path, *, now: datetime, keep: int | None = None,
+                  progress: Progress | None = None) -> BackupReport:
     dest = Path(dest)
     folder = dest / f"{PREFIX}{now:%Y%m%d-%H%M%S}"
+    work = partial_folder(folder)
+    tell = progress or _progress.get() or (lambda _step: None)
     try:
-        folder.mkdir(parents=True, exist_ok=False)
-        target_db = folder / DB_NAME
+        if folder.exists():
+            raise FileExistsError(f"A backup named {folder.name} already exists.")
+        work.mkdir(parents=True, exist_ok=False)  # outside the clean-up below: another run's folder stays
+    except OSError as exc:
+        raise classify_os_error(exc) from exc
+    try:
+        tell(BackupProgress("database", 0, 1))
+        target_db = work / DB_NAME
         key = workspace.db_key  # an encrypted database is copied page by page under the same key
         source, target = connect_raw(workspace.db_path, key), connect_raw(target_db, key)
         try:
@@ -91,24 +143,31 @@ def create_backup(workspace: Workspace, dest: Path, *, now: datetime, keep: int 
         finally:
             copy.close()
         if workspace.encrypted:
-            write_atomically(folder / keystore.KEY_FILE, keystore.key_file_path(workspace.root).read_bytes())
+            write_atomically(work / keystore.KEY_FILE, keystore.key_file_path(workspace.root).read_bytes())
         files_dir, shared = _backup_file_store(workspace, dest)
         copied = 0
         hashes = _referenced_files(target_db, key)
-        for sha256 in hashes:
+        total = 1 + len(hashes)
+        tell(BackupProgress("files", 1, total))
+        for done, sha256 in enumerate(hashes, start=2):
             if not shared.exists(sha256):  # already in an earlier backup: content never changes
                 data = workspace.files.get(sha256)
                 shared.put(data)
                 copied += len(data)
+            tell(BackupProgress("files", done, total, copied))
         manifest = {"created_at": now.isoformat(timespec="seconds"), "database_sha256": sha256_of_file(target_db),
                     "dossiers": dossiers, "files": hashes, "encrypted": workspace.encrypted, "files_dir": files_dir}
-        (folder / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        (work / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        work.rename(folder)  # complete: only now is it a backup
     except OSError as exc:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise classify_os_error(exc) from exc
     except _cipher_error() as exc:  # SQLCipher's own errors (sqlite3.Error keeps propagating as before)
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
         raise classify_storage_error(exc) from exc
+    except BaseException:  # cancelled, the database copy failed, ...: no half backup either
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     if keep:
         prune(dest, keep)
     return BackupReport(folder, dossiers, len(hashes), copied)

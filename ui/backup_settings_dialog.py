@@ -1,10 +1,13 @@
 """Tools ▸ Backups…: where and how often the app backs itself up, how many backups to
-keep, and "back up now". The administrator's choice is checked again in the core."""
+keep, and "back up now" with a progress bar and a Stop button (a stopped backup leaves
+nothing half-written: ``counter_app.backup``). The administrator's choice is checked
+again in the core."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from counter_app import backup_schedule
+from counter_app import backup, backup_schedule
 from ui.messages import describe
 from ui.qt import (
     QCheckBox,
@@ -14,10 +17,12 @@ from ui.qt import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.fit import grow_to_text
 from ui.widgets import Banner, buddy_label, label
@@ -25,9 +30,15 @@ from ui.workers import TaskRunner
 
 
 class BackupSettingsDialog(QDialog):
+    progressed = Signal(object)  # a counter_app.backup.BackupProgress, from the worker's thread
+
     def __init__(self, core, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.core, self.runner = core, runner
+        self.running = False
+        self._close_when_stopped = False
+        self._stop = threading.Event()
+        self.progressed.connect(self.show_progress)
         self.setWindowTitle(self.tr("Backups"))
         self.setMinimumWidth(560)  # the folder path and the Vietnamese labels stay readable
         grow_to_text(self)
@@ -53,6 +64,18 @@ class BackupSettingsDialog(QDialog):
         form.addRow(buddy_label(self.tr("Every N &hours:"), self.every), self.every)
         form.addRow(buddy_label(self.tr("&Keep the newest:"), self.keep), self.keep)
         self.last = label("", "muted", wrap=True)
+        self.progress = QProgressBar()
+        self.stop_button = QPushButton(self.tr("S&top the backup"))
+        self.stop_button.setToolTip(self.tr("Stop it cleanly: nothing of this backup is kept, earlier backups "
+                                            "stay as they are"))
+        self.stop_button.clicked.connect(self.stop_backup)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.stop_button)
+        self.progress_box = QWidget()
+        self.progress_box.setLayout(progress_row)
+        progress_row.setContentsMargins(0, 0, 0, 0)
+        self.progress_box.hide()
         self.banner = Banner()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
@@ -67,6 +90,7 @@ class BackupSettingsDialog(QDialog):
                                wrap=True))
         layout.addLayout(form)
         layout.addWidget(self.last)
+        layout.addWidget(self.progress_box)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
         self.refresh_status()
@@ -100,13 +124,65 @@ class BackupSettingsDialog(QDialog):
                            on_error=lambda error: self.banner.show_error(describe(error)), owner=self)
 
     def back_up_now(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self._stop.clear()
         self.banner.show_message("info", self.tr("Backing up…"))
         self.now_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first step says how many there are
+        self.stop_button.setEnabled(True)
+        self.progress_box.show()
+        self.stop_button.setFocus()
+
+        def report(step: backup.BackupProgress) -> None:  # on the worker's thread
+            self.progressed.emit(step)
+            if self._stop.is_set():
+                raise backup.BackupCancelled()
+
+        def work():
+            with backup.reporting(report):
+                return backup_schedule.run_due_backup(self.core, self.core.clock(), force=True)
 
         def done(outcome) -> None:
             self.banner.show_message("ok", self.tr("Backup saved in {path}.").format(path=str(outcome.path)))
             self.refresh_status()
 
-        self.runner.submit(lambda: backup_schedule.run_due_backup(self.core, self.core.clock(), force=True),
-                           on_result=done, on_error=lambda error: self.banner.show_error(describe(error)),
-                           on_finished=lambda: self.now_button.setEnabled(True), owner=self)
+        def failed(error: BaseException) -> None:
+            if isinstance(error, backup.BackupCancelled):
+                self.banner.show_message("info", self.tr("Backup stopped. Nothing of it was kept; the earlier "
+                                                         "backups are as they were."))
+            else:
+                self.banner.show_error(describe(error))
+
+        self.runner.submit(work, on_result=done, on_error=failed, on_finished=self._finished, owner=self)
+
+    def show_progress(self, step) -> None:
+        if not self.running:
+            return
+        self.progress.setRange(0, step.total)
+        self.progress.setValue(step.done)
+        self.progress.setFormat(self.tr("Copying the database…") if step.stage == "database"
+                                else self.tr("Files: %v of %m"))
+
+    def stop_backup(self) -> None:
+        """Stop at the next step (the database copy, or the file being copied, finishes first)."""
+        if self.running:
+            self._stop.set()
+            self.stop_button.setEnabled(False)
+            self.banner.show_message("info", self.tr("Stopping the backup…"))
+
+    def _finished(self) -> None:
+        self.running = False
+        self.progress_box.hide()
+        self.now_button.setEnabled(True)
+        if self._close_when_stopped:
+            super().reject()
+
+    def reject(self) -> None:
+        """Esc or Cancel while a backup runs stops it first; the dialog closes once it has."""
+        if self.running:
+            self._close_when_stopped = True
+            self.stop_backup()
+            return
+        super().reject()

@@ -5,11 +5,19 @@ timer and after every round of the worker; the worker itself runs on its own thr
 the officer is never blocked. ``on_round`` is called on the worker's thread: it is
 re-emitted as a Qt signal, which Qt delivers on the UI thread.
 
+"Sync now" runs one round at once on a thread of its own (``run_once``: one round at a
+time, so it waits for a round of the worker's loop already under way) and shows it: a busy
+bar and a disabled button while it runs, then how that round ended (how many changes were
+sent, or why it stopped). The worker's loop is started afterwards if it was not running.
+
 Per-dossier badges (pending / sending / synced / rejected) come from
 ``counter_app.dossiers.sync_badges``; the list and the dossier view show them too.
 """
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from datetime import datetime
 
 from sync.push import resend
@@ -19,6 +27,7 @@ from ui.messages import text_for
 from ui.qt import (
     QFormLayout,
     QHBoxLayout,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +38,10 @@ from ui.qt import (
 )
 from ui.widgets import Banner, card, label, primary_button, read_only_rows
 
+log = logging.getLogger(__name__)
+
 POLL_MS = 5000
+ROUND_WAIT_S = 300  # "Sync now" gives the button back after this even if no round reported (it goes on)
 
 
 def badge_text(badge: str) -> str:
@@ -52,14 +64,18 @@ def human_bytes(size: int) -> str:
 
 class SyncPanel(QWidget):
     round_finished = Signal(object)  # a RoundReport, emitted from the worker's thread
+    asked_round_finished = Signal(object)  # the RoundReport of "Sync now" (or the exception it raised)
     open_requested = Signal(str)  # a dossier code the officer wants to look at
 
     def __init__(self, workspace, worker=None, parent: QWidget | None = None, *, poll_ms: int = POLL_MS):
         super().__init__(parent)
         self.setObjectName("page")
         self.workspace, self.worker = workspace, worker
+        self.syncing = False  # a round asked for with "Sync now" is running
+        self._asked_at = 0.0
         self._build()
         self.round_finished.connect(lambda _report: self.refresh())
+        self.asked_round_finished.connect(self._round_done)
         if worker is not None:
             worker.on_round = self.round_finished.emit
         self._timer = QTimer(self)
@@ -85,7 +101,18 @@ class SyncPanel(QWidget):
         self.sync_button.setEnabled(self.worker is not None)
         if self.worker is None:
             self.sync_button.setToolTip(self.tr("This counter is not connected to the provincial system yet."))
-        body.addWidget(self.sync_button)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: a round's length is not known in advance
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(12)
+        self.progress.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.sync_button)
+        row.addWidget(self.progress, 1)
+        body.addLayout(row)
+        self.round_label = label("", "muted", wrap=True)  # how the last "Sync now" ended
+        self.round_label.hide()
+        body.addWidget(self.round_label)
         outer.addWidget(frame)
         outer.addWidget(self._build_attention())
         outer.addStretch(1)
@@ -165,11 +192,58 @@ class SyncPanel(QWidget):
             self.refresh()
 
     def sync_now(self) -> None:
+        if self.worker is None or self.syncing:
+            return
+        self._set_syncing(True)
+        self._asked_at = time.monotonic()
+        self.round_label.setText(self.tr("Syncing with the provincial system…"))
+        self.round_label.show()
+        worker, done = self.worker, self.asked_round_finished
+
+        def run() -> None:
+            try:
+                outcome = worker.run_once()
+            except Exception as exc:  # noqa: BLE001 - the panel must hear of it, or it stays busy
+                log.exception("sync round failed")
+                outcome = exc
+            try:
+                done.emit(outcome)
+            except RuntimeError:  # the panel was closed meanwhile
+                pass
+
+        threading.Thread(target=run, name="sync-now", daemon=True).start()
+
+    def _set_syncing(self, running: bool) -> None:
+        self.syncing = running
+        self.sync_button.setEnabled(not running and self.worker is not None)
+        self.progress.setVisible(running)
+
+    def _round_done(self, report) -> None:
+        self.refresh()
         if self.worker is not None:
-            self.worker.start()  # no-op when already running
-            self.worker.wake()
+            self.worker.start()  # the loop goes on from here (no-op when already running)
+        if not self.syncing:
+            return  # gave up waiting for it already
+        self._set_syncing(False)
+        if isinstance(report, BaseException):
+            self.round_label.setText(self.tr("Sync did not finish ({n} change(s) sent): {reason}").format(
+                n=0, reason=text_for("sync")))
+            return
+        sent = report.push.sent
+        if report.ok:
+            text = self.tr("Sync finished: {n} change(s) sent.").format(n=sent)
+            if report.merged:
+                text += " " + self.tr("{n} change(s) received from the province.").format(n=report.merged)
+        else:
+            reason = text_for(report.error_code or "sync")
+            text = self.tr("Sync did not finish ({n} change(s) sent): {reason}").format(n=sent, reason=reason)
+        self.round_label.setText(text)
+        self.round_label.show()
 
     def refresh(self) -> None:
+        if self.syncing and time.monotonic() - self._asked_at > ROUND_WAIT_S:
+            self._set_syncing(False)  # no report came back: never leave the button disabled
+            self.round_label.setText(self.tr("The sync is taking long: it goes on in the background."))
         status = sync_status(self.workspace)
         self.status = status
         text = self.tr("{n} change(s)").format(n=status.pending)

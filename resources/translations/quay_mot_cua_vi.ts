@@ -399,6 +399,30 @@
         <source>Backup saved in {path}.</source>
         <translation>Đã lưu bản sao lưu vào {path}.</translation>
     </message>
+    <message>
+        <source>S&amp;top the backup</source>
+        <translation>&amp;Dừng sao lưu</translation>
+    </message>
+    <message>
+        <source>Stop it cleanly: nothing of this backup is kept, earlier backups stay as they are</source>
+        <translation>Dừng gọn gàng: không giữ lại phần nào của lần sao lưu này, các bản sao lưu trước vẫn nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>Backup stopped. Nothing of it was kept; the earlier backups are as they were.</source>
+        <translation>Đã dừng sao lưu. Không giữ lại phần nào của lần này; các bản sao lưu trước vẫn nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>Copying the database…</source>
+        <translation>Đang chép cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Files: %v of %m</source>
+        <translation>Tệp: %v/%m</translation>
+    </message>
+    <message>
+        <source>Stopping the backup…</source>
+        <translation>Đang dừng sao lưu…</translation>
+    </message>
 </context>
 <context>
     <name>BackupTimer</name>
@@ -3726,6 +3750,26 @@ Ctrl+5</translation>
     <message>
         <source>never</source>
         <translation>chưa lần nào</translation>
+    </message>
+    <message>
+        <source>Syncing with the provincial system…</source>
+        <translation>Đang đồng bộ với hệ thống của tỉnh…</translation>
+    </message>
+    <message>
+        <source>Sync finished: {n} change(s) sent.</source>
+        <translation>Đã đồng bộ xong: đã gửi {n} thay đổi.</translation>
+    </message>
+    <message>
+        <source>{n} change(s) received from the province.</source>
+        <translation>Đã nhận {n} thay đổi từ tỉnh.</translation>
+    </message>
+    <message>
+        <source>Sync did not finish ({n} change(s) sent): {reason}</source>
+        <translation>Chưa đồng bộ xong (đã gửi {n} thay đổi): {reason}</translation>
+    </message>
+    <message>
+        <source>The sync is taking long: it goes on in the background.</source>
+        <translation>Đồng bộ đang lâu: việc này vẫn tiếp tục chạy ngầm.</translation>
     </message>
 </context>
 <context>
