@@ -29,19 +29,42 @@ DeviceChecker = Callable[[CounterCore], list]
 def parse_datetime(text: str) -> datetime:
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M"):
         try:
-            return datetime.strptime(text.strip(), fmt)
+            parsed = datetime.strptime(text.strip(), fmt)
         except ValueError:
             continue
+        return _plausible(parsed, text)
     raise InvalidDate(f"Cannot read the date and time {text!r}; write it as \"YYYY-MM-DD HH:MM\".")
+
+
+# The years a counter's dates can fall in: a date beyond them is a typing error, and at the
+# edge of Python's range a day more (an inclusive "--to") would not even exist.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 def parse_date(text: str) -> date:
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(text.strip(), fmt).date()
+            parsed = datetime.strptime(text.strip(), fmt).date()
         except ValueError:
             continue
+        return _plausible(parsed, text)
     raise InvalidDate(f"Cannot read the date {text!r}; write it as YYYY-MM-DD or dd/mm/yyyy.")
+
+
+def _plausible(value, text: str):
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InvalidDate(f"The date {text!r} is not between {FIRST_YEAR} and {LAST_YEAR}.")
+    return value
+
+
+def parse_year(text: str) -> int:
+    try:
+        year = int(text.strip())
+    except ValueError:
+        raise InvalidDate(f"Cannot read the year {text!r}; write it as four digits, e.g. 2026.") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidDate(f"The year {year} is not between {FIRST_YEAR} and {LAST_YEAR}.")
+    return year
 
 
 def _argument(parse):
@@ -106,7 +129,7 @@ def build_parser(extra: Sequence[ExtraCommand] = (), gui_help: str = "") -> argp
     cal_imp = calendar_cmd.add_parser("import", parents=[common], help="import a year's overrides (JSON/CSV)")
     cal_imp.add_argument("file", type=Path)
     cal_show = calendar_cmd.add_parser("show", parents=[common], help="list the days off of a year")
-    cal_show.add_argument("year", type=int)
+    cal_show.add_argument("year", type=_argument(parse_year))
 
     due = commands.add_parser("due-date", parents=[common], help="appointment date for a procedure")
     due.add_argument("procedure")

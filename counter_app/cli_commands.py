@@ -1,6 +1,7 @@
 """Handlers of the CLI commands; each returns the process exit code."""
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -102,6 +103,7 @@ def correction_of(args) -> Correction:
 
 
 def cmd_form(args, **_) -> int:
+    _check_writable(args.out)  # before the form is rendered and kept with the dossier
     core = open_core(args)
     if args.form_id == "register":
         end = args.date_to or date.today()
@@ -113,6 +115,13 @@ def cmd_form(args, **_) -> int:
         pdf = core.issue_form(args.code, args.form_id)
     _write_file(args.out, pdf)
     return emit(args, {"out": str(args.out), "bytes": len(pdf)}, f"Wrote {args.out} ({len(pdf)} bytes)")
+
+
+def _check_writable(path: Path) -> None:
+    folder = Path(path).parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise InvalidInput(f"Cannot write {path}: the folder {folder} does not exist or cannot be written. "
+                           "Nothing was made or stored.")
 
 
 def _write_file(path: Path, data: bytes) -> None:

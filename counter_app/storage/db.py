@@ -6,6 +6,8 @@ writers queue on the lock instead of failing half-way.
 """
 from __future__ import annotations
 
+import os
+
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,10 +80,22 @@ def key_opens(db_path: Path | str, key: bytes | None) -> bool:
         connection.close()
 
 
+def owner_only(path: Path) -> None:
+    """Create the file readable by its owner only, or make an existing one so: it holds
+    citizens' data (on Windows the mode bits do little; the profile folder's ACL does that)."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # a folder we cannot change: the engine reports the real problem on connect
+
+
 def make_engine(db_path: Path | str, *, read_only: bool = False, key: bytes | None = None) -> Engine:
     """An engine on ``db_path``; ``read_only`` for a workspace on read-only media;
     ``key`` (32 bytes) for an SQLCipher-encrypted database."""
     url = f"sqlite:///{db_path}"
+    if not read_only:
+        owner_only(Path(db_path))  # SQLite gives its -wal and -shm files the database file's mode
     if read_only:
         # Immutable: SQLite needs no -shm/-wal files, which read-only media cannot hold.
         url = f"sqlite:///file:{Path(db_path).as_posix()}?mode=ro&immutable=1&uri=true"
