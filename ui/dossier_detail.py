@@ -178,6 +178,7 @@ class DossierDetail(QWidget):
         row = QHBoxLayout()
         self.document_buttons = []
         for text, handler in ((self.tr("&Open"), self.pdf_actions.open_pdf),
+                              (self.tr("Pre&view"), self.pdf_actions.preview_pdf),
                               (self.tr("&Print…"), self.pdf_actions.print_pdf),
                               (self.tr("Sa&ve PDF…"), self.pdf_actions.save_pdf)):
             button = QPushButton(text)

@@ -6,6 +6,7 @@ import html
 
 from counter_app.accounts.roles import Permission
 from counter_app.ports import DeviceState
+from ui import printing
 from ui.admin_tools import AdminTools, RegisterDialog
 from ui.backup_timer import BackupTimer
 from ui.dossier_detail import DossierDetail
@@ -49,6 +50,8 @@ class MainWindow(QMainWindow):
         self.core, self.printer = core, printer
         self._closing = False
         self.runner = TaskRunner(self, synchronous=synchronous)
+        # Ctrl+P on a form goes straight to the default printer when the office chose so.
+        printing.configure(direct=lambda: core.settings().devices.print_forms_directly)
         self.device_runner = TaskRunner(self, synchronous=synchronous)  # devices never hold up the core
         settings = core.settings()
         self.setWindowTitle(f"{APP_NAME} — {settings.office.agency_name}")
