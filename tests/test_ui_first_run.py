@@ -15,7 +15,7 @@ from tests.conftest import NOW
 from tests.test_accounts import PASSWORDS, add_role_accounts
 from tests.test_accounts_ui import log_in
 from tests.test_cli import COUNTER_APP
-from tests.test_ui_settings import retype, tools_for
+from tests.test_ui_settings import close_now, retype, tools_for
 from ui.application import create_main_window
 from ui.first_run import CATALOGUE, COUNTER, OFFICE, PRINTER, FirstRunWizard, offer_first_run
 from ui.qt import QApplication, Qt
@@ -36,10 +36,18 @@ def stored(core):
         return load_settings(session)
 
 
-def open_counter(core, qtbot):
+@pytest.fixture
+def windows():  # after the workspace: closed before it
+    opened = []
+    yield opened
+    for window in opened:
+        close_now(window)
+
+
+def open_counter(core, qtbot, opened):
     """The counter window as the app opens it: login gate, then the first-run offer."""
     window = create_main_window(core, language="vi", synchronous=True)
-    qtbot.addWidget(window)
+    opened.append(window)
     window.set_device_tools(tools_for(core))
     gate(core, window)
     offer_first_run(core, window)
@@ -53,9 +61,9 @@ def wizard_of(window):
     return shown[0] if shown else None
 
 
-def test_a_fresh_workspace_is_led_to_a_named_office_with_its_catalogue(fresh, qtbot):
+def test_a_fresh_workspace_is_led_to_a_named_office_with_its_catalogue(fresh, qtbot, windows):
     assert fresh.settings().office.agency_id == "000.00.00.H00" and not fresh.procedures()
-    window = open_counter(fresh, qtbot)
+    window = open_counter(fresh, qtbot, windows)
     setup = window.session_lock.setup_dialog
     qtbot.waitUntil(setup.isVisible)
     setup.reject()  # the administrator account "later": set-up mode, everything allowed
@@ -97,8 +105,8 @@ def test_a_fresh_workspace_is_led_to_a_named_office_with_its_catalogue(fresh, qt
     assert not wizard.isVisible()
 
 
-def test_later_changes_nothing_and_the_menu_opens_the_wizard_again(fresh, qtbot):
-    window = open_counter(fresh, qtbot)
+def test_later_changes_nothing_and_the_menu_opens_the_wizard_again(fresh, qtbot, windows):
+    window = open_counter(fresh, qtbot, windows)
     qtbot.waitUntil(window.session_lock.setup_dialog.isVisible)
     window.session_lock.setup_dialog.reject()
     wizard = wizard_of(window)
@@ -111,9 +119,9 @@ def test_later_changes_nothing_and_the_menu_opens_the_wizard_again(fresh, qtbot)
     assert wizard_of(window) is not None and wizard_of(window).office.name.text() == "UBND xã"
 
 
-def test_the_officer_is_not_led_through_it_the_administrator_is(fresh, qtbot):
+def test_the_officer_is_not_led_through_it_the_administrator_is(fresh, qtbot, windows):
     add_role_accounts(fresh)
-    window = open_counter(fresh, qtbot)
+    window = open_counter(fresh, qtbot, windows)
     session = window.session_lock
     with qtbot.waitSignal(session.unlocked, timeout=5000):
         log_in(qtbot, session, "officer", PASSWORDS["officer"])
@@ -125,7 +133,7 @@ def test_the_officer_is_not_led_through_it_the_administrator_is(fresh, qtbot):
     assert wizard_of(window) is not None
 
 
-def test_a_set_up_office_is_not_offered_the_wizard(core, qtbot):
-    window = open_counter(core, qtbot)  # the test office: named, with procedures
+def test_a_set_up_office_is_not_offered_the_wizard(core, qtbot, windows):
+    window = open_counter(core, qtbot, windows)  # the test office: named, with procedures
     QApplication.processEvents()
     assert wizard_of(window) is None

@@ -13,7 +13,7 @@ from devices.setup_tools import DeviceTools
 from tests.test_accounts import PASSWORDS, add_role_accounts
 from tests.test_accounts_ui import log_in, open_window as open_gated
 from ui.application import create_main_window
-from ui.qt import QLabel, QPushButton, Qt
+from ui.qt import QApplication, QEvent, QLabel, QPushButton, Qt
 
 ALLOWED_MNEMONICS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # not Đ, Ư, Ơ, Ă, Â, Ê, Ô
 
@@ -34,7 +34,16 @@ def window(core, qtbot):
     qtbot.addWidget(window)
     window.set_device_tools(tools_for(core))
     window.show()
-    return window
+    yield window
+    close_now(window)
+
+
+def close_now(window) -> None:
+    """Deleted now, not at some later event: a half-dead window restyled by the next test's
+    ``prepare_app`` can crash it."""
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def retype(qtbot, field, text: str) -> None:
