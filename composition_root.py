@@ -35,7 +35,11 @@ def build_printer(core: CounterCore, *, simulated: bool = False) -> Printer:
     options = dict(devices.printer_options)
     if name == "simulated":
         options.setdefault("output_dir", core.workspace.root / "printed")
-    return adapter_class(PRINTER_GROUP, name)(**options)
+    try:
+        return adapter_class(PRINTER_GROUP, name)(**options)
+    except TypeError as exc:  # options left from another kind of printer: said, not a traceback
+        raise DeviceError(f"The printer options {sorted(options)} do not fit a '{name}' printer ({exc}); "
+                          "set devices.printer_options for it.") from exc
 
 
 def installed_adapters():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 from pathlib import Path
 
@@ -72,13 +73,22 @@ def test_forbidden_action_and_unknown_service_fail_cleanly(ws):
 
 def test_a_broken_printer_setting_keeps_the_ticket_and_reprint_works(ws):
     root, _ = ws
-    assert run("settings", "set", "devices.printer", "no-such-printer", workspace=root).returncode == 0
+    with socket.socket() as probe:  # a port nobody listens on: the network printer is "off"
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    options = json.dumps({"host": "127.0.0.1", "port": port})
+    assert run("settings", "set", "devices.printer_options", options, workspace=root).returncode == 0
+    assert run("settings", "set", "devices.printer", "escpos-network", workspace=root).returncode == 0
     failed = run("queue", "issue", "DD", "--json", workspace=root)
     assert failed.returncode == 1
     data = json.loads(failed.stdout)
-    assert (data["ticket"]["number"], data["printed"], data["print_error"]) == ("B001", False, "device")
+    assert (data["ticket"]["number"], data["printed"], data["print_error"]) == ("B001", False, "printer_offline")
     assert "queue reprint B001" in failed.stderr
     assert run("settings", "set", "devices.printer", "simulated", workspace=root).returncode == 0
+    stale = run("queue", "reprint", "B001", workspace=root)  # the network printer's options left behind
+    assert stale.returncode == 1 and "do not fit a 'simulated' printer" in stale.stderr
+    assert "Traceback" not in stale.stderr
+    assert run("settings", "set", "devices.printer_options", "{}", workspace=root).returncode == 0
     again = run_json("queue", "reprint", "B001", workspace=root)
     assert again["printed"] and again["ticket"]["printed"]
     assert len(list((root / "printed").glob("*.png"))) == 1

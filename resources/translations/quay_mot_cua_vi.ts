@@ -360,6 +360,14 @@
         <translation>Giữ lại số bản &amp;mới nhất:</translation>
     </message>
     <message>
+        <source>S&amp;top the backup</source>
+        <translation>&amp;Dừng sao lưu</translation>
+    </message>
+    <message>
+        <source>Stop it cleanly: nothing of this backup is kept, earlier backups stay as they are</source>
+        <translation>Dừng gọn gàng: không giữ lại phần nào của lần sao lưu này, các bản sao lưu trước vẫn nguyên vẹn</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
@@ -398,14 +406,6 @@
     <message>
         <source>Backup saved in {path}.</source>
         <translation>Đã lưu bản sao lưu vào {path}.</translation>
-    </message>
-    <message>
-        <source>S&amp;top the backup</source>
-        <translation>&amp;Dừng sao lưu</translation>
-    </message>
-    <message>
-        <source>Stop it cleanly: nothing of this backup is kept, earlier backups stay as they are</source>
-        <translation>Dừng gọn gàng: không giữ lại phần nào của lần sao lưu này, các bản sao lưu trước vẫn nguyên vẹn</translation>
     </message>
     <message>
         <source>Backup stopped. Nothing of it was kept; the earlier backups are as they were.</source>
@@ -557,6 +557,43 @@
     <message>
         <source>Camera preview</source>
         <translation>Hình xem trước từ máy ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <source>Import the &amp;sample catalogue</source>
+        <translation>Nhập danh mục &amp;mẫu</translation>
+    </message>
+    <message>
+        <source>Import a catalogue &amp;file…</source>
+        <translation>Nhập từ &amp;tệp danh mục…</translation>
+    </message>
+    <message>
+        <source>The procedures a citizen can ask for at this counter, with their papers and time limits. Import the file the province sent (national catalogue JSON or the XLSX sheet), or the sample catalogue of commune procedures that comes with the app.</source>
+        <translation>Các thủ tục công dân có thể nộp tại quầy này, kèm thành phần hồ sơ và thời hạn giải quyết. Hãy nhập tệp do tỉnh gửi (danh mục quốc gia dạng JSON hoặc bảng XLSX), hoặc danh mục mẫu gồm các thủ tục cấp xã đi kèm ứng dụng.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n procedure(s) in the catalogue.</source>
+        <translation>
+            <numerusform>Danh mục có %n thủ tục.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The catalogue is empty.</source>
+        <translation>Danh mục thủ tục đang trống.</translation>
+    </message>
+    <message>
+        <source>Import a procedure catalogue</source>
+        <translation>Nhập danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Catalogue files (*.json *.xlsx)</source>
+        <translation>Tệp danh mục (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
     </message>
 </context>
 <context>
@@ -866,6 +903,33 @@
     </message>
 </context>
 <context>
+    <name>CounterSection</name>
+    <message>
+        <source>Counter &amp;name:</source>
+        <translation>Tê&amp;n quầy:</translation>
+    </message>
+    <message>
+        <source>e.g. Quầy 1</source>
+        <translation>ví dụ: Quầy 1</translation>
+    </message>
+    <message>
+        <source>Counter &amp;number (1–9):</source>
+        <translation>Số &amp;máy (1–9):</translation>
+    </message>
+    <message>
+        <source>&amp;Officer:</source>
+        <translation>&amp;Cán bộ:</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;telephone:</source>
+        <translation>Điện th&amp;oại cán bộ:</translation>
+    </message>
+    <message>
+        <source>Each counter computer of the office has its own number: it keeps the dossier codes of two counters apart.</source>
+        <translation>Mỗi máy tính quầy của cơ quan có một số riêng: nhờ đó mã hồ sơ của hai quầy không bao giờ trùng nhau.</translation>
+    </message>
+</context>
+<context>
     <name>Device</name>
     <message>
         <source>Simulated feeder scanner (training)</source>
@@ -894,6 +958,201 @@
     <message>
         <source>Watched folder</source>
         <translation>Thư mục theo dõi</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTests</name>
+    <message>
+        <source>Testing…</source>
+        <translation>Đang thử…</translation>
+    </message>
+    <message>
+        <source>A test slip was printed: check that its Vietnamese letters are clear.</source>
+        <translation>Đã in phiếu thử: hãy xem chữ tiếng Việt trên phiếu có rõ không.</translation>
+    </message>
+    <message>
+        <source>Saved as {path}.</source>
+        <translation>Đã lưu thành {path}.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Sẵn sàng.</translation>
+    </message>
+    <message>
+        <source>Out of paper.</source>
+        <translation>Hết giấy.</translation>
+    </message>
+    <message>
+        <source>The cover is open.</source>
+        <translation>Nắp máy đang mở.</translation>
+    </message>
+    <message>
+        <source>Not responding: check its power and cable.</source>
+        <translation>Không phản hồi: hãy kiểm tra nguồn điện và dây cáp.</translation>
+    </message>
+    <message>
+        <source>Not ready.</source>
+        <translation>Chưa sẵn sàng.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scanner(s) found.</source>
+        <translation>
+            <numerusform>Tìm thấy %n máy quét.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No scanner found: check that it is switched on and connected, then search again.</source>
+        <translation>Không tìm thấy máy quét: hãy kiểm tra máy đã bật và đã cắm dây, rồi dò tìm lại.</translation>
+    </message>
+    <message>
+        <source>The scanner gave no page: put a paper on the glass or in the feeder.</source>
+        <translation>Máy quét không cho trang nào: hãy đặt giấy lên mặt kính hoặc vào khay nạp.</translation>
+    </message>
+    <message>
+        <source>The scanner gave a page ({dpi} dpi).</source>
+        <translation>Máy quét đã cho một trang ({dpi} dpi).</translation>
+    </message>
+    <message>
+        <source>The camera gives a picture of {width}×{height}.</source>
+        <translation>Camera cho hình {width}×{height}.</translation>
+    </message>
+    <message>
+        <source>No card reader found: plug it in and try again.</source>
+        <translation>Không tìm thấy đầu đọc thẻ: hãy cắm đầu đọc rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Card reader found: {name}.</source>
+        <translation>Đã tìm thấy đầu đọc thẻ: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>text recognition program</source>
+        <translation>chương trình nhận dạng chữ</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>State and last problem</source>
+        <translation>Tình trạng và lỗi gần nhất</translation>
+    </message>
+    <message>
+        <source>Ticket printer</source>
+        <translation>Máy in phiếu</translation>
+    </message>
+    <message>
+        <source>&amp;Print a test slip</source>
+        <translation>In &amp;phiếu thử</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <source>found on this computer and the network</source>
+        <translation>tìm trên máy tính này và trong mạng</translation>
+    </message>
+    <message>
+        <source>&amp;Search for scanners</source>
+        <translation>&amp;Dò tìm máy quét</translation>
+    </message>
+    <message>
+        <source>ID card chip reader</source>
+        <translation>Đầu đọc chip CCCD</translation>
+    </message>
+    <message>
+        <source>Test the &amp;reader</source>
+        <translation>&amp;Kiểm tra đầu đọc</translation>
+    </message>
+    <message>
+        <source>Document camera</source>
+        <translation>Camera tài liệu</translation>
+    </message>
+    <message>
+        <source>Test the ca&amp;mera</source>
+        <translation>&amp;Xem thử camera</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Chưa thử.</translation>
+    </message>
+    <message>
+        <source>none: a scanner that types like a keyboard needs nothing</source>
+        <translation>không có: máy đọc gõ như bàn phím không cần cài</translation>
+    </message>
+    <message>
+        <source>QR code scanner</source>
+        <translation>Máy đọc mã QR</translation>
+    </message>
+    <message>
+        <source>&amp;Check the system</source>
+        <translation>Kiểm tra &amp;hệ thống</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Everything is in order.</source>
+        <translation>Mọi thứ đều ổn.</translation>
+    </message>
+    <message>
+        <source>Some things need fixing (marked ✘): fix them in the settings, or ask IT support.</source>
+        <translation>Có mục cần sửa (đánh dấu ✘): hãy sửa trong phần cài đặt, hoặc nhờ cán bộ công nghệ thông tin.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesSection</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Dò tìm</translation>
+    </message>
+    <message>
+        <source>S&amp;canner:</source>
+        <translation>Máy &amp;quét:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;an a test page</source>
+        <translation>Q&amp;uét thử một trang</translation>
+    </message>
+    <message>
+        <source>Test the &amp;reader</source>
+        <translation>&amp;Kiểm tra đầu đọc</translation>
+    </message>
+    <message>
+        <source>ID card c&amp;hip reader:</source>
+        <translation>Đầu đọc &amp;chip CCCD:</translation>
+    </message>
+    <message>
+        <source>Test the ca&amp;mera</source>
+        <translation>&amp;Xem thử camera</translation>
+    </message>
+    <message>
+        <source>Docum&amp;ent camera:</source>
+        <translation>Cam&amp;era tài liệu:</translation>
+    </message>
+    <message>
+        <source>&amp;QR code scanner port:</source>
+        <translation>Cổng máy đọc mã Q&amp;R:</translation>
+    </message>
+    <message>
+        <source>empty: a scanner that types like a keyboard needs nothing</source>
+        <translation>để trống: máy đọc gõ như bàn phím không cần cài</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1459,10 @@
     <message>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>Xem t&amp;rước</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1852,6 +2115,53 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Setting up this counter</source>
+        <translation>Thiết lập quầy này</translation>
+    </message>
+    <message>
+        <source>Queue tickets are printed on this printer. Choose its kind, then print a test slip.</source>
+        <translation>Phiếu số thứ tự được in ở máy in này. Hãy chọn loại máy in, rồi in phiếu thử.</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>Để &amp;sau</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the office</source>
+        <translation>Bước 1/4: cơ quan</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: this counter</source>
+        <translation>Bước 2/4: quầy này</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: the ticket printer</source>
+        <translation>Bước 3/4: máy in phiếu</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: the procedure catalogue</source>
+        <translation>Bước 4/4: danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to go on.</source>
+        <translation>Hãy sửa các mục được đánh dấu đỏ để tiếp tục.</translation>
+    </message>
+</context>
+<context>
     <name>Form</name>
     <message>
         <source>Form 01: receipt and appointment</source>
@@ -2188,6 +2498,18 @@ Ctrl+5</translation>
         <translation>Sao &amp;lưu…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>Cà&amp;i đặt…</translation>
+    </message>
+    <message>
+        <source>&amp;Devices…</source>
+        <translation>T&amp;hiết bị…</translation>
+    </message>
+    <message>
+        <source>&amp;First-run set-up…</source>
+        <translation>Thiết lập ba&amp;n đầu…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
@@ -2281,18 +2603,6 @@ Ctrl+5</translation>
         <source>&amp;Keep entering</source>
         <translation>&amp;Tiếp tục nhập</translation>
     </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>Cà&amp;i đặt…</translation>
-    </message>
-    <message>
-        <source>&amp;Devices…</source>
-        <translation>T&amp;hiết bị…</translation>
-    </message>
-    <message>
-        <source>&amp;First-run set-up…</source>
-        <translation>Thiết lập ba&amp;n đầu…</translation>
-    </message>
 </context>
 <context>
     <name>NoticeDialog</name>
@@ -2307,6 +2617,45 @@ Ctrl+5</translation>
     <message>
         <source>Leave it empty to show the usual greeting.</source>
         <translation>Để trống thì hiện lời chào thường lệ.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSection</name>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>Tê&amp;n cơ quan:</translation>
+    </message>
+    <message>
+        <source>e.g. UBND xã Gia Viễn</source>
+        <translation>ví dụ: UBND xã Gia Viễn</translation>
+    </message>
+    <message>
+        <source>Agency &amp;code:</source>
+        <translation>&amp;Mã định danh cơ quan:</translation>
+    </message>
+    <message>
+        <source>&amp;Parent authority:</source>
+        <translation>Cơ quan &amp;cấp trên:</translation>
+    </message>
+    <message>
+        <source>e.g. UBND TỈNH NINH BÌNH</source>
+        <translation>ví dụ: UBND TỈNH NINH BÌNH</translation>
+    </message>
+    <message>
+        <source>Place name on &amp;forms:</source>
+        <translation>Địa &amp;danh in trên mẫu:</translation>
+    </message>
+    <message>
+        <source>e.g. Gia Viễn</source>
+        <translation>ví dụ: Gia Viễn</translation>
+    </message>
+    <message>
+        <source>&amp;Telephone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <source>The office&apos;s name and code are printed on every receipt and are part of every dossier code. Ask the province for the agency code.</source>
+        <translation>Tên và mã của cơ quan được in trên mọi phiếu và là một phần của mọi mã hồ sơ. Mã định danh cơ quan do tỉnh cấp.</translation>
     </message>
 </context>
 <context>
@@ -2439,6 +2788,45 @@ Ctrl+5</translation>
     <message>
         <source>Wrong PIN. Nothing was signed; type it again.</source>
         <translation>Sai mã PIN. Chưa ký văn bản nào; hãy nhập lại.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterFields</name>
+    <message>
+        <source>Print a &amp;test slip</source>
+        <translation>In &amp;phiếu thử</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket printer:</source>
+        <translation>&amp;Máy in phiếu:</translation>
+    </message>
+    <message>
+        <source>&amp;IP address:</source>
+        <translation>Địa chỉ &amp;IP:</translation>
+    </message>
+    <message>
+        <source>Netw&amp;ork port:</source>
+        <translation>Cổn&amp;g mạng:</translation>
+    </message>
+    <message>
+        <source>&amp;Serial port:</source>
+        <translation>Cổn&amp;g nối tiếp:</translation>
+    </message>
+    <message>
+        <source>USB &amp;vendor id (VID):</source>
+        <translation>Mã hãng USB (&amp;VID):</translation>
+    </message>
+    <message>
+        <source>USB pro&amp;duct id (PID):</source>
+        <translation>Mã sản phẩm USB (P&amp;ID):</translation>
+    </message>
+    <message>
+        <source>&amp;Windows printer name:</source>
+        <translation>Tên máy in trong &amp;Windows:</translation>
+    </message>
+    <message>
+        <source>empty: the default printer</source>
+        <translation>để trống: máy in mặc định</translation>
     </message>
 </context>
 <context>
@@ -2919,6 +3307,29 @@ Ctrl+5</translation>
     </message>
 </context>
 <context>
+    <name>RulesSection</name>
+    <message>
+        <source>Afternoon &amp;cut-off time:</source>
+        <translation>Giờ &amp;chốt nhận hồ sơ buổi chiều:</translation>
+    </message>
+    <message>
+        <source>e.g. 15:30; empty: none</source>
+        <translation>ví dụ: 15:30; để trống: không chốt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>không khóa</translation>
+    </message>
+    <message>
+        <source>Lock the screen after (&amp;minutes idle):</source>
+        <translation>Khóa màn hình khi không dùng (&amp;phút):</translation>
+    </message>
+    <message>
+        <source>A dossier received after the cut-off time counts from the next working day, unless its procedure sets its own time.</source>
+        <translation>Hồ sơ nhận sau giờ chốt được tính từ ngày làm việc tiếp theo, trừ khi thủ tục có giờ chốt riêng.</translation>
+    </message>
+</context>
+<context>
     <name>ScanActions</name>
     <message>
         <source>Sc&amp;an papers…</source>
@@ -3349,6 +3760,144 @@ Ctrl+5</translation>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>An agency code has the form 000.00.31.H41: digits in groups of 3, 2 and 2, then a capital letter and 2 digits.</source>
+        <translation>Mã định danh có dạng 000.00.31.H41: các nhóm 3, 2 và 2 chữ số, rồi một chữ in hoa và 2 chữ số.</translation>
+    </message>
+    <message>
+        <source>Enter this office&apos;s own code: 000.00.00.H00 is only the placeholder of a new workspace.</source>
+        <translation>Hãy nhập mã riêng của cơ quan: 000.00.00.H00 chỉ là mã tạm của dữ liệu mới.</translation>
+    </message>
+    <message>
+        <source>This must be filled in.</source>
+        <translation>Cần điền mục này.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number, for example 0229 3871 234.</source>
+        <translation>Nhập số điện thoại, ví dụ 0229 3871 234.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to 9, different on each counter computer.</source>
+        <translation>Chọn một số từ 1 đến 9, mỗi máy quầy một số khác nhau.</translation>
+    </message>
+    <message>
+        <source>Enter a time as hours:minutes, for example 15:30, or leave it empty.</source>
+        <translation>Nhập giờ theo dạng giờ:phút, ví dụ 15:30, hoặc để trống.</translation>
+    </message>
+    <message>
+        <source>The start must come before the end.</source>
+        <translation>Giờ bắt đầu phải trước giờ kết thúc.</translation>
+    </message>
+    <message>
+        <source>From 0 (never) to 240 minutes.</source>
+        <translation>Từ 0 (không khóa) đến 240 phút.</translation>
+    </message>
+    <message>
+        <source>This kind of device is not installed on this computer.</source>
+        <translation>Loại thiết bị này chưa được cài trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>A port from 1 to 65535; ticket printers usually use 9100.</source>
+        <translation>Cổng từ 1 đến 65535; máy in phiếu thường dùng cổng 9100.</translation>
+    </message>
+    <message>
+        <source>Thermal printer on the network (ESC/POS)</source>
+        <translation>Máy in nhiệt qua mạng (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>Thermal printer on USB (ESC/POS)</source>
+        <translation>Máy in nhiệt cắm cổng USB (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>Thermal printer on a serial port (ESC/POS)</source>
+        <translation>Máy in nhiệt cắm cổng nối tiếp (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>Printer installed in Windows (ESC/POS)</source>
+        <translation>Máy in đã cài trong Windows (ESC/POS)</translation>
+    </message>
+    <message>
+        <source>Practice printer (keeps tickets as pictures)</source>
+        <translation>Máy in tập (lưu phiếu thành ảnh)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Không có</translation>
+    </message>
+    <message>
+        <source>Document camera or webcam</source>
+        <translation>Camera tài liệu hoặc webcam</translation>
+    </message>
+    <message>
+        <source>Practice camera (made-up pictures)</source>
+        <translation>Camera tập (hình dựng sẵn)</translation>
+    </message>
+    <message>
+        <source>Smart card reader (PC/SC)</source>
+        <translation>Đầu đọc thẻ thông minh (PC/SC)</translation>
+    </message>
+    <message>
+        <source>Practice reader (a made-up citizen)</source>
+        <translation>Đầu đọc tập (công dân giả định)</translation>
+    </message>
+    <message>
+        <source>Scanner on this computer</source>
+        <translation>Máy quét cắm vào máy tính này</translation>
+    </message>
+    <message>
+        <source>Network scanner</source>
+        <translation>Máy quét qua mạng</translation>
+    </message>
+    <message>
+        <source>Pictures from a folder</source>
+        <translation>Ảnh lấy từ thư mục</translation>
+    </message>
+    <message>
+        <source>Practice scanner</source>
+        <translation>Máy quét tập (giả lập)</translation>
+    </message>
+    <message>
+        <source>Other device ({name})</source>
+        <translation>Thiết bị khác ({name})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>Quầy này</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>&amp;Hủy</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: correct the fields marked in red.</source>
+        <translation>Chưa lưu gì cả: hãy sửa các mục được đánh dấu đỏ.</translation>
+    </message>
+</context>
+<context>
     <name>SetupAdminDialog</name>
     <message>
         <source>Create the administrator account</source>
@@ -3740,18 +4289,6 @@ Ctrl+5</translation>
         <translation>Tỉnh đặt trạng thái &quot;{wanted}&quot; nhưng trên máy hồ sơ đang &quot;{local}&quot;: {reason}</translation>
     </message>
     <message>
-        <source>{n} change(s)</source>
-        <translation>{n} thay đổi</translation>
-    </message>
-    <message>
-        <source>{n} refused by the province</source>
-        <translation>{n} bị tỉnh từ chối</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>chưa lần nào</translation>
-    </message>
-    <message>
         <source>Syncing with the provincial system…</source>
         <translation>Đang đồng bộ với hệ thống của tỉnh…</translation>
     </message>
@@ -3770,6 +4307,18 @@ Ctrl+5</translation>
     <message>
         <source>The sync is taking long: it goes on in the background.</source>
         <translation>Đồng bộ đang lâu: việc này vẫn tiếp tục chạy ngầm.</translation>
+    </message>
+    <message>
+        <source>{n} change(s)</source>
+        <translation>{n} thay đổi</translation>
+    </message>
+    <message>
+        <source>{n} refused by the province</source>
+        <translation>{n} bị tỉnh từ chối</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa lần nào</translation>
     </message>
 </context>
 <context>
@@ -3962,551 +4511,6 @@ Ctrl+5</translation>
     <message>
         <source>Move &amp;down</source>
         <translation>Chuyển &amp;xuống</translation>
-    </message>
-</context>
-<context>
-    <name>CataloguePage</name>
-    <message>
-        <source>Import the &amp;sample catalogue</source>
-        <translation>Nhập danh mục &amp;mẫu</translation>
-    </message>
-    <message>
-        <source>Import a catalogue &amp;file…</source>
-        <translation>Nhập từ &amp;tệp danh mục…</translation>
-    </message>
-    <message>
-        <source>The procedures a citizen can ask for at this counter, with their papers and time limits. Import the file the province sent (national catalogue JSON or the XLSX sheet), or the sample catalogue of commune procedures that comes with the app.</source>
-        <translation>Các thủ tục công dân có thể nộp tại quầy này, kèm thành phần hồ sơ và thời hạn giải quyết. Hãy nhập tệp do tỉnh gửi (danh mục quốc gia dạng JSON hoặc bảng XLSX), hoặc danh mục mẫu gồm các thủ tục cấp xã đi kèm ứng dụng.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n procedure(s) in the catalogue.</source>
-        <translation>
-            <numerusform>Danh mục có %n thủ tục.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The catalogue is empty.</source>
-        <translation>Danh mục thủ tục đang trống.</translation>
-    </message>
-    <message>
-        <source>Import a procedure catalogue</source>
-        <translation>Nhập danh mục thủ tục</translation>
-    </message>
-    <message>
-        <source>Catalogue files (*.json *.xlsx)</source>
-        <translation>Tệp danh mục (*.json *.xlsx)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Đang nhập…</translation>
-    </message>
-</context>
-<context>
-    <name>CounterSection</name>
-    <message>
-        <source>Counter &amp;name:</source>
-        <translation>Tê&amp;n quầy:</translation>
-    </message>
-    <message>
-        <source>e.g. Quầy 1</source>
-        <translation>ví dụ: Quầy 1</translation>
-    </message>
-    <message>
-        <source>Counter &amp;number (1–9):</source>
-        <translation>Số &amp;máy (1–9):</translation>
-    </message>
-    <message>
-        <source>&amp;Officer:</source>
-        <translation>&amp;Cán bộ:</translation>
-    </message>
-    <message>
-        <source>Officer&apos;s &amp;telephone:</source>
-        <translation>Điện th&amp;oại cán bộ:</translation>
-    </message>
-    <message>
-        <source>Each counter computer of the office has its own number: it keeps the dossier codes of two counters apart.</source>
-        <translation>Mỗi máy tính quầy của cơ quan có một số riêng: nhờ đó mã hồ sơ của hai quầy không bao giờ trùng nhau.</translation>
-    </message>
-</context>
-<context>
-    <name>DeviceTests</name>
-    <message>
-        <source>Testing…</source>
-        <translation>Đang thử…</translation>
-    </message>
-    <message>
-        <source>A test slip was printed: check that its Vietnamese letters are clear.</source>
-        <translation>Đã in phiếu thử: hãy xem chữ tiếng Việt trên phiếu có rõ không.</translation>
-    </message>
-    <message>
-        <source>Saved as {path}.</source>
-        <translation>Đã lưu thành {path}.</translation>
-    </message>
-    <message>
-        <source>Ready.</source>
-        <translation>Sẵn sàng.</translation>
-    </message>
-    <message>
-        <source>Out of paper.</source>
-        <translation>Hết giấy.</translation>
-    </message>
-    <message>
-        <source>The cover is open.</source>
-        <translation>Nắp máy đang mở.</translation>
-    </message>
-    <message>
-        <source>Not responding: check its power and cable.</source>
-        <translation>Không phản hồi: hãy kiểm tra nguồn điện và dây cáp.</translation>
-    </message>
-    <message>
-        <source>Not ready.</source>
-        <translation>Chưa sẵn sàng.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scanner(s) found.</source>
-        <translation>
-            <numerusform>Tìm thấy %n máy quét.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No scanner found: check that it is switched on and connected, then search again.</source>
-        <translation>Không tìm thấy máy quét: hãy kiểm tra máy đã bật và đã cắm dây, rồi dò tìm lại.</translation>
-    </message>
-    <message>
-        <source>The scanner gave no page: put a paper on the glass or in the feeder.</source>
-        <translation>Máy quét không cho trang nào: hãy đặt giấy lên mặt kính hoặc vào khay nạp.</translation>
-    </message>
-    <message>
-        <source>The scanner gave a page ({dpi} dpi).</source>
-        <translation>Máy quét đã cho một trang ({dpi} dpi).</translation>
-    </message>
-    <message>
-        <source>The camera gives a picture of {width}×{height}.</source>
-        <translation>Camera cho hình {width}×{height}.</translation>
-    </message>
-    <message>
-        <source>No card reader found: plug it in and try again.</source>
-        <translation>Không tìm thấy đầu đọc thẻ: hãy cắm đầu đọc rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>Card reader found: {name}.</source>
-        <translation>Đã tìm thấy đầu đọc thẻ: {name}.</translation>
-    </message>
-</context>
-<context>
-    <name>DevicesDialog</name>
-    <message>
-        <source>text recognition program</source>
-        <translation>chương trình nhận dạng chữ</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>Thiết bị</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Thiết bị</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <source>State and last problem</source>
-        <translation>Tình trạng và lỗi gần nhất</translation>
-    </message>
-    <message>
-        <source>Ticket printer</source>
-        <translation>Máy in phiếu</translation>
-    </message>
-    <message>
-        <source>&amp;Print a test slip</source>
-        <translation>In &amp;phiếu thử</translation>
-    </message>
-    <message>
-        <source>Scanner</source>
-        <translation>Máy quét</translation>
-    </message>
-    <message>
-        <source>found on this computer and the network</source>
-        <translation>tìm trên máy tính này và trong mạng</translation>
-    </message>
-    <message>
-        <source>&amp;Search for scanners</source>
-        <translation>&amp;Dò tìm máy quét</translation>
-    </message>
-    <message>
-        <source>ID card chip reader</source>
-        <translation>Đầu đọc chip CCCD</translation>
-    </message>
-    <message>
-        <source>Test the &amp;reader</source>
-        <translation>&amp;Kiểm tra đầu đọc</translation>
-    </message>
-    <message>
-        <source>Document camera</source>
-        <translation>Camera tài liệu</translation>
-    </message>
-    <message>
-        <source>Test the ca&amp;mera</source>
-        <translation>&amp;Xem thử camera</translation>
-    </message>
-    <message>
-        <source>Not tested yet.</source>
-        <translation>Chưa thử.</translation>
-    </message>
-    <message>
-        <source>none: a scanner that types like a keyboard needs nothing</source>
-        <translation>không có: máy đọc gõ như bàn phím không cần cài</translation>
-    </message>
-    <message>
-        <source>QR code scanner</source>
-        <translation>Máy đọc mã QR</translation>
-    </message>
-    <message>
-        <source>&amp;Check the system</source>
-        <translation>Kiểm tra &amp;hệ thống</translation>
-    </message>
-    <message>
-        <source>C&amp;lose</source>
-        <translation>Đó&amp;ng</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message>
-        <source>Everything is in order.</source>
-        <translation>Mọi thứ đều ổn.</translation>
-    </message>
-    <message>
-        <source>Some things need fixing (marked ✘): fix them in the settings, or ask IT support.</source>
-        <translation>Có mục cần sửa (đánh dấu ✘): hãy sửa trong phần cài đặt, hoặc nhờ cán bộ công nghệ thông tin.</translation>
-    </message>
-</context>
-<context>
-    <name>DevicesSection</name>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Dò tìm</translation>
-    </message>
-    <message>
-        <source>S&amp;canner:</source>
-        <translation>Máy &amp;quét:</translation>
-    </message>
-    <message>
-        <source>Sc&amp;an a test page</source>
-        <translation>Q&amp;uét thử một trang</translation>
-    </message>
-    <message>
-        <source>Test the &amp;reader</source>
-        <translation>&amp;Kiểm tra đầu đọc</translation>
-    </message>
-    <message>
-        <source>ID card c&amp;hip reader:</source>
-        <translation>Đầu đọc &amp;chip CCCD:</translation>
-    </message>
-    <message>
-        <source>Test the ca&amp;mera</source>
-        <translation>&amp;Xem thử camera</translation>
-    </message>
-    <message>
-        <source>Docum&amp;ent camera:</source>
-        <translation>Cam&amp;era tài liệu:</translation>
-    </message>
-    <message>
-        <source>&amp;QR code scanner port:</source>
-        <translation>Cổng máy đọc mã Q&amp;R:</translation>
-    </message>
-    <message>
-        <source>empty: a scanner that types like a keyboard needs nothing</source>
-        <translation>để trống: máy đọc gõ như bàn phím không cần cài</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunWizard</name>
-    <message>
-        <source>Setting up this counter</source>
-        <translation>Thiết lập quầy này</translation>
-    </message>
-    <message>
-        <source>Queue tickets are printed on this printer. Choose its kind, then print a test slip.</source>
-        <translation>Phiếu số thứ tự được in ở máy in này. Hãy chọn loại máy in, rồi in phiếu thử.</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Quay lại</translation>
-    </message>
-    <message>
-        <source>&amp;Later</source>
-        <translation>Để &amp;sau</translation>
-    </message>
-    <message>
-        <source>&amp;Next</source>
-        <translation>&amp;Tiếp tục</translation>
-    </message>
-    <message>
-        <source>Step 1 of 4: the office</source>
-        <translation>Bước 1/4: cơ quan</translation>
-    </message>
-    <message>
-        <source>Step 2 of 4: this counter</source>
-        <translation>Bước 2/4: quầy này</translation>
-    </message>
-    <message>
-        <source>Step 3 of 4: the ticket printer</source>
-        <translation>Bước 3/4: máy in phiếu</translation>
-    </message>
-    <message>
-        <source>Step 4 of 4: the procedure catalogue</source>
-        <translation>Bước 4/4: danh mục thủ tục</translation>
-    </message>
-    <message>
-        <source>&amp;Finish</source>
-        <translation>&amp;Hoàn tất</translation>
-    </message>
-    <message>
-        <source>Correct the fields marked in red to go on.</source>
-        <translation>Hãy sửa các mục được đánh dấu đỏ để tiếp tục.</translation>
-    </message>
-</context>
-<context>
-    <name>OfficeSection</name>
-    <message>
-        <source>Office &amp;name:</source>
-        <translation>Tê&amp;n cơ quan:</translation>
-    </message>
-    <message>
-        <source>e.g. UBND xã Gia Viễn</source>
-        <translation>ví dụ: UBND xã Gia Viễn</translation>
-    </message>
-    <message>
-        <source>Agency &amp;code:</source>
-        <translation>&amp;Mã định danh cơ quan:</translation>
-    </message>
-    <message>
-        <source>&amp;Parent authority:</source>
-        <translation>Cơ quan &amp;cấp trên:</translation>
-    </message>
-    <message>
-        <source>e.g. UBND TỈNH NINH BÌNH</source>
-        <translation>ví dụ: UBND TỈNH NINH BÌNH</translation>
-    </message>
-    <message>
-        <source>Place name on &amp;forms:</source>
-        <translation>Địa &amp;danh in trên mẫu:</translation>
-    </message>
-    <message>
-        <source>e.g. Gia Viễn</source>
-        <translation>ví dụ: Gia Viễn</translation>
-    </message>
-    <message>
-        <source>&amp;Telephone:</source>
-        <translation>Điện th&amp;oại:</translation>
-    </message>
-    <message>
-        <source>The office&apos;s name and code are printed on every receipt and are part of every dossier code. Ask the province for the agency code.</source>
-        <translation>Tên và mã của cơ quan được in trên mọi phiếu và là một phần của mọi mã hồ sơ. Mã định danh cơ quan do tỉnh cấp.</translation>
-    </message>
-</context>
-<context>
-    <name>PrinterFields</name>
-    <message>
-        <source>Print a &amp;test slip</source>
-        <translation>In &amp;phiếu thử</translation>
-    </message>
-    <message>
-        <source>&amp;Ticket printer:</source>
-        <translation>&amp;Máy in phiếu:</translation>
-    </message>
-    <message>
-        <source>&amp;IP address:</source>
-        <translation>Địa chỉ &amp;IP:</translation>
-    </message>
-    <message>
-        <source>Netw&amp;ork port:</source>
-        <translation>Cổn&amp;g mạng:</translation>
-    </message>
-    <message>
-        <source>&amp;Serial port:</source>
-        <translation>Cổn&amp;g nối tiếp:</translation>
-    </message>
-    <message>
-        <source>USB &amp;vendor id (VID):</source>
-        <translation>Mã hãng USB (&amp;VID):</translation>
-    </message>
-    <message>
-        <source>USB pro&amp;duct id (PID):</source>
-        <translation>Mã sản phẩm USB (P&amp;ID):</translation>
-    </message>
-    <message>
-        <source>&amp;Windows printer name:</source>
-        <translation>Tên máy in trong &amp;Windows:</translation>
-    </message>
-    <message>
-        <source>empty: the default printer</source>
-        <translation>để trống: máy in mặc định</translation>
-    </message>
-</context>
-<context>
-    <name>RulesSection</name>
-    <message>
-        <source>Afternoon &amp;cut-off time:</source>
-        <translation>Giờ &amp;chốt nhận hồ sơ buổi chiều:</translation>
-    </message>
-    <message>
-        <source>e.g. 15:30; empty: none</source>
-        <translation>ví dụ: 15:30; để trống: không chốt</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>không khóa</translation>
-    </message>
-    <message>
-        <source>Lock the screen after (&amp;minutes idle):</source>
-        <translation>Khóa màn hình khi không dùng (&amp;phút):</translation>
-    </message>
-    <message>
-        <source>A dossier received after the cut-off time counts from the next working day, unless its procedure sets its own time.</source>
-        <translation>Hồ sơ nhận sau giờ chốt được tính từ ngày làm việc tiếp theo, trừ khi thủ tục có giờ chốt riêng.</translation>
-    </message>
-</context>
-<context>
-    <name>Settings</name>
-    <message>
-        <source>An agency code has the form 000.00.31.H41: digits in groups of 3, 2 and 2, then a capital letter and 2 digits.</source>
-        <translation>Mã định danh có dạng 000.00.31.H41: các nhóm 3, 2 và 2 chữ số, rồi một chữ in hoa và 2 chữ số.</translation>
-    </message>
-    <message>
-        <source>Enter this office&apos;s own code: 000.00.00.H00 is only the placeholder of a new workspace.</source>
-        <translation>Hãy nhập mã riêng của cơ quan: 000.00.00.H00 chỉ là mã tạm của dữ liệu mới.</translation>
-    </message>
-    <message>
-        <source>This must be filled in.</source>
-        <translation>Cần điền mục này.</translation>
-    </message>
-    <message>
-        <source>Enter a phone number, for example 0229 3871 234.</source>
-        <translation>Nhập số điện thoại, ví dụ 0229 3871 234.</translation>
-    </message>
-    <message>
-        <source>Choose a number from 1 to 9, different on each counter computer.</source>
-        <translation>Chọn một số từ 1 đến 9, mỗi máy quầy một số khác nhau.</translation>
-    </message>
-    <message>
-        <source>Enter a time as hours:minutes, for example 15:30, or leave it empty.</source>
-        <translation>Nhập giờ theo dạng giờ:phút, ví dụ 15:30, hoặc để trống.</translation>
-    </message>
-    <message>
-        <source>The start must come before the end.</source>
-        <translation>Giờ bắt đầu phải trước giờ kết thúc.</translation>
-    </message>
-    <message>
-        <source>From 0 (never) to 240 minutes.</source>
-        <translation>Từ 0 (không khóa) đến 240 phút.</translation>
-    </message>
-    <message>
-        <source>This kind of device is not installed on this computer.</source>
-        <translation>Loại thiết bị này chưa được cài trên máy tính này.</translation>
-    </message>
-    <message>
-        <source>A port from 1 to 65535; ticket printers usually use 9100.</source>
-        <translation>Cổng từ 1 đến 65535; máy in phiếu thường dùng cổng 9100.</translation>
-    </message>
-    <message>
-        <source>Thermal printer on the network (ESC/POS)</source>
-        <translation>Máy in nhiệt qua mạng (ESC/POS)</translation>
-    </message>
-    <message>
-        <source>Thermal printer on USB (ESC/POS)</source>
-        <translation>Máy in nhiệt cắm cổng USB (ESC/POS)</translation>
-    </message>
-    <message>
-        <source>Thermal printer on a serial port (ESC/POS)</source>
-        <translation>Máy in nhiệt cắm cổng nối tiếp (ESC/POS)</translation>
-    </message>
-    <message>
-        <source>Printer installed in Windows (ESC/POS)</source>
-        <translation>Máy in đã cài trong Windows (ESC/POS)</translation>
-    </message>
-    <message>
-        <source>Practice printer (keeps tickets as pictures)</source>
-        <translation>Máy in tập (lưu phiếu thành ảnh)</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Không có</translation>
-    </message>
-    <message>
-        <source>Document camera or webcam</source>
-        <translation>Camera tài liệu hoặc webcam</translation>
-    </message>
-    <message>
-        <source>Practice camera (made-up pictures)</source>
-        <translation>Camera tập (hình dựng sẵn)</translation>
-    </message>
-    <message>
-        <source>Smart card reader (PC/SC)</source>
-        <translation>Đầu đọc thẻ thông minh (PC/SC)</translation>
-    </message>
-    <message>
-        <source>Practice reader (a made-up citizen)</source>
-        <translation>Đầu đọc tập (công dân giả định)</translation>
-    </message>
-    <message>
-        <source>Scanner on this computer</source>
-        <translation>Máy quét cắm vào máy tính này</translation>
-    </message>
-    <message>
-        <source>Network scanner</source>
-        <translation>Máy quét qua mạng</translation>
-    </message>
-    <message>
-        <source>Pictures from a folder</source>
-        <translation>Ảnh lấy từ thư mục</translation>
-    </message>
-    <message>
-        <source>Practice scanner</source>
-        <translation>Máy quét tập (giả lập)</translation>
-    </message>
-    <message>
-        <source>Other device ({name})</source>
-        <translation>Thiết bị khác ({name})</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Cài đặt</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>Cơ quan</translation>
-    </message>
-    <message>
-        <source>This counter</source>
-        <translation>Quầy này</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>Thiết bị</translation>
-    </message>
-    <message>
-        <source>Rules</source>
-        <translation>Quy định</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Lưu</translation>
-    </message>
-    <message>
-        <source>Cance&amp;l</source>
-        <translation>&amp;Hủy</translation>
-    </message>
-    <message>
-        <source>Nothing was saved: correct the fields marked in red.</source>
-        <translation>Chưa lưu gì cả: hãy sửa các mục được đánh dấu đỏ.</translation>
     </message>
 </context>
 </TS>
