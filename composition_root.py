@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from importlib.metadata import entry_points
 from typing import Sequence
 
@@ -15,31 +16,15 @@ from counter_app import cli
 from counter_app.core import CounterCore
 from counter_app.errors import DeviceError
 from counter_app.ports import DeviceCheck, Printer
-
-PRINTER_GROUP = "counter_app.printers"
-CAMERA_GROUP = "counter_app.cameras"
-CHIP_READER_GROUP = "counter_app.chip_readers"
-
-
-def adapter_class(group: str, name: str):
-    for entry in entry_points(group=group):
-        if entry.name == name:
-            return entry.load()
-    known = ", ".join(sorted(e.name for e in entry_points(group=group))) or "none"
-    raise DeviceError(f"No adapter '{name}' for {group} (installed: {known}).")
-
+from devices.adapters import CAMERA_GROUP, CHIP_READER_GROUP, PRINTER_GROUP, build_adapter
 
 def build_printer(core: CounterCore, *, simulated: bool = False) -> Printer:
+    from devices.adapters import printer_for
+
     devices = core.settings().devices
-    name = "simulated" if simulated else devices.printer
-    options = dict(devices.printer_options)
-    if name == "simulated":
-        options.setdefault("output_dir", core.workspace.root / "printed")
-    try:
-        return adapter_class(PRINTER_GROUP, name)(**options)
-    except TypeError as exc:  # options left from another kind of printer: said, not a traceback
-        raise DeviceError(f"The printer options {sorted(options)} do not fit a '{name}' printer ({exc}); "
-                          "set devices.printer_options for it.") from exc
+    if simulated:  # the demo's printer, whatever a real one's settings say
+        devices = replace(devices, printer="simulated", printer_options={})
+    return printer_for(devices, core.workspace.root)
 
 
 def installed_adapters():
@@ -67,7 +52,7 @@ def check_devices(core: CounterCore) -> list[DeviceCheck]:
     extra = [ocr] if ocr is not None else []
     try:
         printer = build_printer(core)
-    except (DeviceError, TypeError) as exc:
+    except DeviceError as exc:
         return [DeviceCheck("printer", core.settings().devices.printer, False, str(exc)), *extra]
     status = printer.status()
     return [DeviceCheck("printer", printer.name, status.ready, status.detail or status.state.value), *extra]
@@ -197,7 +182,7 @@ def build_camera(core: CounterCore, *, simulated: bool = False, scene: str = "pa
     options = dict(devices.camera_options)
     if name == "simulated":
         options.setdefault("scene", scene)  # "card": a CCCD under the camera, for the QR dialog
-    return adapter_class(CAMERA_GROUP, name)(**options)
+    return build_adapter(CAMERA_GROUP, name, options)
 
 
 def id_card_devices(core: CounterCore, *, simulated: bool) -> dict:
@@ -233,7 +218,7 @@ def _configured(adapter_name: str) -> bool:
 def build_chip_reader(core: CounterCore, *, simulated: bool = False):
     devices = core.settings().devices
     name = "simulated" if simulated else devices.chip_reader
-    return adapter_class(CHIP_READER_GROUP, name)(**dict(devices.chip_reader_options))
+    return build_adapter(CHIP_READER_GROUP, name, dict(devices.chip_reader_options))
 
 
 def build_signing(core: CounterCore, *, simulated: bool):

@@ -9,33 +9,13 @@ UI words for the officer.
 from __future__ import annotations
 
 from datetime import datetime
-from importlib.metadata import entry_points
 from io import BytesIO
 from pathlib import Path
 
 from counter_app.errors import DeviceError
 from counter_app.ports import DeviceStatus, ScanProfile
 
-PRINTER_GROUP = "counter_app.printers"
-CAMERA_GROUP = "counter_app.cameras"
-CHIP_READER_GROUP = "counter_app.chip_readers"
-
-
-def _adapter(group: str, name: str, options: dict):
-    for entry in entry_points(group=group):
-        if entry.name == name:
-            try:
-                return entry.load()(**options)
-            except TypeError as exc:  # options the adapter does not take, or one it needs is missing
-                raise DeviceError(f"Wrong options for the {name} adapter: {exc}.") from exc
-    raise DeviceError(f"No adapter '{name}' for {group}.")
-
-
-def printer_for(devices, workspace_root: Path):
-    options = dict(devices.printer_options)
-    if devices.printer == "simulated":
-        options.setdefault("output_dir", Path(workspace_root) / "printed")
-    return _adapter(PRINTER_GROUP, devices.printer, options)
+from devices.adapters import CAMERA_GROUP, CHIP_READER_GROUP, build_adapter, printer_for
 
 
 def sample_slip_png(width: int, office_name: str) -> bytes:
@@ -96,7 +76,7 @@ class DeviceTools:
 
     def camera_test(self, devices) -> tuple[int, int]:
         """Opens the camera and reads one picture: its width and height."""
-        camera = _adapter(CAMERA_GROUP, devices.camera, dict(devices.camera_options))
+        camera = build_adapter(CAMERA_GROUP, devices.camera, dict(devices.camera_options))
         camera.open()
         try:
             frame = camera.read()
@@ -106,7 +86,7 @@ class DeviceTools:
 
     def chip_test(self, devices) -> list[str]:
         """The card readers the chip reader adapter sees."""
-        return list(_adapter(CHIP_READER_GROUP, devices.chip_reader, dict(devices.chip_reader_options)).readers())
+        return list(build_adapter(CHIP_READER_GROUP, devices.chip_reader, dict(devices.chip_reader_options)).readers())
 
     def as_dict(self) -> dict:
         """What the UI takes (``ui.settings_dialog``): plain callables and the adapter names."""

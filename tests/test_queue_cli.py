@@ -86,7 +86,7 @@ def test_a_broken_printer_setting_keeps_the_ticket_and_reprint_works(ws):
     assert "queue reprint B001" in failed.stderr
     assert run("settings", "set", "devices.printer", "simulated", workspace=root).returncode == 0
     stale = run("queue", "reprint", "B001", workspace=root)  # the network printer's options left behind
-    assert stale.returncode == 1 and "do not fit a 'simulated' printer" in stale.stderr
+    assert stale.returncode == 1 and "do not fit a 'simulated' device" in stale.stderr
     assert "Traceback" not in stale.stderr
     assert run("settings", "set", "devices.printer_options", "{}", workspace=root).returncode == 0
     again = run_json("queue", "reprint", "B001", workspace=root)
