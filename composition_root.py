@@ -42,7 +42,7 @@ def device_tools(core: CounterCore, scanning: dict) -> dict:
     from devices.setup_tools import DeviceTools
 
     return DeviceTools(core.workspace.root, adapters=installed_adapters(), scanners=scanning["scanners"],
-                       checks=check_devices).as_dict()
+                       checks=check_devices, core=core).as_dict()
 
 
 def check_devices(core: CounterCore) -> list[DeviceCheck]:
@@ -222,18 +222,21 @@ def build_chip_reader(core: CounterCore, *, simulated: bool = False):
 
 
 def build_signing(core: CounterCore, *, simulated: bool):
-    """The demo signs with the workspace's simulated key; a real counter with the PKCS#11
-    token named by COUNTER_APP_PKCS11_MODULE / COUNTER_APP_PKCS11_KEY_ID (None: no signing)."""
+    """The demo signs with the workspace's simulated key; a real counter with the PKCS#11 token
+    the settings name (devices.signing_module / signing_key_id, set in Quản trị ▸ Cài đặt), else
+    COUNTER_APP_PKCS11_MODULE / COUNTER_APP_PKCS11_KEY_ID (None: no signing here)."""
     import os
 
     from devices.signing.wiring import gui_signing
 
     if simulated:
         return gui_signing(core, simulated=True)
-    module = os.environ.get("COUNTER_APP_PKCS11_MODULE")
+    devices = core.settings().devices
+    module = devices.signing_module or os.environ.get("COUNTER_APP_PKCS11_MODULE")
     if not module:
         return None
-    return gui_signing(core, simulated=False, module=module, key_id=os.environ.get("COUNTER_APP_PKCS11_KEY_ID"))
+    key_id = devices.signing_key_id or os.environ.get("COUNTER_APP_PKCS11_KEY_ID")
+    return gui_signing(core, simulated=False, module=module, key_id=key_id)
 
 
 def extra_commands() -> list[cli.ExtraCommand]:

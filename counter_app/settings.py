@@ -66,6 +66,10 @@ class DeviceSettings:
     # empty = none (keyboard-wedge scanners need no setting).
     qr_serial_port: str = ""
     qr_serial_baudrate: int = 9600
+    # The signing token's PKCS#11 module (the token maker's library, e.g. C:\\Windows\\System32\\eTPKCS11.dll)
+    # and, when the token holds several signing keys, the one to use (hex id); "" = no token here.
+    signing_module: str = ""
+    signing_key_id: str = ""
     # ID card chip reader (entry point group counter_app.chip_readers): "pcsc" with options
     # reader (part of the reader's name) and csca_files (trusted CSCA certificates), or "simulated";
     # "" = none set up (a simulated reader on a real counter would fill in a made-up citizen).

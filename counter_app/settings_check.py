@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 # Decision 20/2020/QĐ-TTg: LLL.KK.JJ.Xnn (see DOMAIN.md), e.g. 000.00.31.H41.
 AGENCY_ID = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 PLACEHOLDER_AGENCY_ID = "000.00.00.H00"  # a new workspace's: not a real office yet
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}$")
+HEX_ID = re.compile(r"^[0-9A-Fa-f]{1,64}$")  # a PKCS#11 key id (CKA_ID) as hex
 MAX_IDLE_LOCK_MINUTES = 240  # longer than half a working day is not a lock
 NO_DEVICE = ("", "none")
 # Options a printer adapter cannot work without (the rest have defaults).
@@ -99,6 +101,14 @@ def _device_problems(devices, adapters: AdapterNames | None) -> list[Problem]:
         if not str(options.get(option, "")).strip():
             found.append(Problem(f"devices.printer_options.{option}", "required",
                                  f"the {devices.printer} printer needs devices.printer_options.{option}."))
+    module = devices.signing_module
+    if module and (not isinstance(module, str) or not Path(module).is_file()):
+        found.append(Problem("devices.signing_module", "file",
+                             f"devices.signing_module must be the token's PKCS#11 library file, got {module!r}."))
+    key_id = devices.signing_key_id
+    if key_id and (not isinstance(key_id, str) or not HEX_ID.match(key_id)):
+        found.append(Problem("devices.signing_key_id", "hex", f"devices.signing_key_id must be hex digits, "
+                                                               f"got {key_id!r}."))
     port = options.get("port")
     if port is not None and (not isinstance(port, int) or isinstance(port, bool) or not 1 <= port <= 65535):
         found.append(Problem("devices.printer_options.port", "port",

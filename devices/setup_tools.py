@@ -38,9 +38,11 @@ def sample_slip_png(width: int, office_name: str) -> bytes:
 class DeviceTools:
     """``scanners``: name → factory of the registered scanner adapters (``gui_scanning``)."""
 
-    def __init__(self, workspace_root: Path, *, adapters=None, scanners: dict | None = None, checks=None):
+    def __init__(self, workspace_root: Path, *, adapters=None, scanners: dict | None = None, checks=None,
+                 core=None):
         self.root, self.adapters, self.scanners = Path(workspace_root), adapters, dict(scanners or {})
         self.checks = checks  # doctor's device checks (composition_root.check_devices), or None
+        self.core = core  # for the voice settings, kept by devices.voice in the workspace
 
     def printer_status(self, devices) -> DeviceStatus:
         return printer_for(devices, self.root).status()
@@ -88,8 +90,36 @@ class DeviceTools:
         """The card readers the chip reader adapter sees."""
         return list(build_adapter(CHIP_READER_GROUP, devices.chip_reader, dict(devices.chip_reader_options)).readers())
 
+    def token_test(self, devices) -> list[str]:
+        """The tokens the signing module sees, each with how many signing certificates it holds."""
+        from devices.signing.pkcs11_tokens import Pkcs11Module
+
+        return [f"{token.label} ({len(token.certificates)})" for token in Pkcs11Module(devices.signing_module).tokens()]
+
+    def voice(self) -> tuple[bool, int]:
+        """The office's call-out voice: (on, volume 0–100)."""
+        from devices.voice import load_voice_settings
+
+        voice = load_voice_settings(self.core.workspace.db)
+        return voice.enabled, voice.volume
+
+    def save_voice(self, enabled: bool, volume: int) -> None:
+        """Store the call-out voice, as an administrator's settings change (the role is checked)."""
+        from dataclasses import replace
+
+        from counter_app.accounts.roles import Permission
+        from counter_app.errors import InvalidInput
+        from devices.voice import load_voice_settings, save_voice_settings
+
+        self.core.require(Permission.SAVE_SETTINGS)
+        if not isinstance(volume, int) or not 0 <= volume <= 100:
+            raise InvalidInput("The voice volume is 0 to 100.")
+        db = self.core.workspace.db
+        save_voice_settings(db, replace(load_voice_settings(db), enabled=bool(enabled), volume=volume))
+
     def as_dict(self) -> dict:
         """What the UI takes (``ui.settings_dialog``): plain callables and the adapter names."""
         return {"adapters": self.adapters, "printer_status": self.printer_status, "print_test": self.print_test,
                 "find_scanners": self.find_scanners, "scan_test": self.scan_test,
-                "camera_test": self.camera_test, "chip_test": self.chip_test, "checks": self.checks}
+                "camera_test": self.camera_test, "chip_test": self.chip_test, "token_test": self.token_test,
+                "checks": self.checks, **({"voice": self.voice, "save_voice": self.save_voice} if self.core else {})}

@@ -10,6 +10,7 @@ from composition_root import check_devices, installed_adapters
 from counter_app.settings import load_settings
 from devices.scanners.simulated import SimulatedScanner
 from devices.setup_tools import DeviceTools
+from tests.softhsm import hsm  # noqa: F401 (fixture)
 from tests.test_accounts import PASSWORDS, add_role_accounts
 from tests.test_accounts_ui import log_in, open_window as open_gated
 from ui.application import create_main_window
@@ -49,7 +50,9 @@ def close_now(window) -> None:
 def retype(qtbot, field, text: str) -> None:
     field.setFocus()
     field.selectAll()
-    if text.isascii():
+    if not text:
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+    elif text.isascii():
         qtbot.keyClicks(field, text)
     else:  # QTest has no key codes for Vietnamese letters: typed as an input method would
         field.insert(text)
@@ -191,3 +194,44 @@ def test_the_devices_dialog_tests_the_printer_and_checks_the_system_in_words(cor
     for key in ("database", "integrity", "simulated", "event chain", "agency id"):
         assert not any(key in line for line in lines), key
     assert "database: integrity" in dialog.details  # the doctor's own words, for support
+
+
+def test_the_signing_token_is_set_up_tested_and_used_by_the_counter(core, window, qtbot, hsm):
+    """The token's library is a setting now (it was an environment variable only): checked as a
+    file, tested against the real SoftHSM module, and what the counter window signs with."""
+    from composition_root import build_signing
+
+    dialog = window.show_settings()
+    devices = dialog.signing
+    dialog.tabs.setCurrentWidget(devices)
+    retype(qtbot, devices.signing_module, "/no/such/libpkcs11.so")
+    retype(qtbot, devices.signing_key, "zz")
+    dialog.save()  # refused: nothing stored
+    assert devices.errors["devices.signing_module"].isVisible()
+    assert devices.errors["devices.signing_key_id"].isVisible()
+    assert stored(core).devices.signing_module == ""
+    retype(qtbot, devices.signing_module, hsm.module)
+    retype(qtbot, devices.signing_key, "")
+    qtbot.keyClick(devices.token_button, Qt.Key.Key_Space)
+    assert any(label in devices.token_result.text() for label in hsm.tokens), devices.token_result.text()
+    dialog.save()
+    assert stored(core).devices.signing_module == hsm.module
+    signing = build_signing(core, simulated=False)
+    assert signing is not None  # the counter window signs with this token from now on
+
+
+def test_the_call_out_voice_is_switched_and_its_volume_set_from_the_settings(core, window, qtbot):
+    from composition_root import device_tools
+    from devices.voice import load_voice_settings
+
+    window.set_device_tools(device_tools(core, {"scanners": {}}))  # the app's own tools: voice included
+    dialog = window.show_settings()
+    signing = dialog.signing
+    dialog.tabs.setCurrentWidget(signing)
+    assert signing.voice_on.isChecked() and signing.volume.value() == 80  # the office's defaults
+    signing.voice_on.setFocus()
+    qtbot.keyClick(signing.voice_on, Qt.Key.Key_Space)
+    retype(qtbot, signing.volume.lineEdit(), "35")
+    dialog.save()
+    voice = load_voice_settings(core.workspace.db)
+    assert (voice.enabled, voice.volume) == (False, 35)

@@ -72,6 +72,14 @@ class DeviceTests(QObject):
             return self.tr("The camera gives a picture of {width}×{height}.").format(width=size[0], height=size[1])
         self._run("camera", lambda: self.tools["camera_test"](devices), said, show)
 
+    def token_test(self, devices, show: Show | None = None) -> None:
+        def said(tokens: list) -> str:
+            if not tokens:
+                return self.tr("The library loads, but no token is plugged in: insert the signing token.")
+            return self.tr("Token(s) found, with their signing certificates: {tokens}.").format(
+                tokens=", ".join(tokens))
+        self._run("token", lambda: self.tools["token_test"](devices), said, show)
+
     def chip_test(self, devices, show: Show | None = None) -> None:
         def said(readers: list) -> str:
             if not readers:

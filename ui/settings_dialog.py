@@ -12,6 +12,7 @@ from counter_app.settings_check import settings_problems
 from ui.device_tests import DeviceTests
 from ui.messages import describe
 from ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -81,6 +82,7 @@ class DevicesSection(PrinterFields):
         self.qr_port = self.row("devices.qr_serial_port", self.tr("&QR code scanner port:"),
                                 line_edit(devices.qr_serial_port, self.tr("empty: a scanner that types like a "
                                                                           "keyboard needs nothing")))
+
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addStretch(1)
@@ -99,6 +101,45 @@ class DevicesSection(PrinterFields):
         for adapter, device, description in found:
             kind = words(SCANNER_NAMES, adapter)  # the practice scanner's own name is English: not shown
             self.scanner.addItem(kind if adapter == "simulated" else f"{kind}: {description}", (adapter, device))
+
+
+class SigningSection(Section):
+    """The signing token: its PKCS#11 library, the key to use, and a test that lists the tokens."""
+
+    def __init__(self, devices, tests: DeviceTests, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.token_button = QPushButton(self.tr("Test the to&ken"))
+        self.token_button.setEnabled(tests.offers("token_test"))
+        self.signing_module = self.row("devices.signing_module", self.tr("Signing token &library (PKCS#11):"),
+                                       line_edit(devices.signing_module, self.tr("the file the token's maker installs; "
+                                                                                 "empty: no token here")),
+                                       self.token_button)
+        self.signing_key = self.row("devices.signing_key_id", self.tr("Signing ke&y number:"),
+                                    line_edit(devices.signing_key_id, self.tr("empty: the token's only signing key")))
+        self.token_result = label("", "muted", wrap=True)
+        self.form.addRow("", self.token_result)
+        # The queue's call-out voice: kept by the voice adapter, so loaded and saved through the tools.
+        self.voice_on = QCheckBox(self.tr("Call &numbers aloud on the display screen"))
+        self.volume = QSpinBox()
+        self.volume.setRange(0, 100)
+        self.volume.setSuffix(" %")
+        self.has_voice = tests.offers("voice")
+        if self.has_voice:
+            enabled, volume = tests.tools["voice"]()
+            self.voice_on.setChecked(enabled)
+            self.volume.setValue(volume)
+            self.form.addRow("", self.voice_on)
+            self.row("voice.volume", self.tr("Voice v&olume:"), self.volume)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+
+    def apply(self, settings) -> None:
+        settings.devices.signing_module = self.signing_module.text().strip()
+        settings.devices.signing_key_id = self.signing_key.text().strip()
+
+    def voice_changed(self, tools: dict) -> bool:
+        return self.has_voice and tools["voice"]() != (self.voice_on.isChecked(), self.volume.value())
 
 
 class RulesSection(Section):
@@ -139,10 +180,12 @@ class SettingsDialog(QDialog):
         self.office = OfficeSection(settings.office)
         self.counter = CounterSection(settings.workstation)
         self.devices = DevicesSection(settings.devices, self.adapters, self.tests)
+        self.signing = SigningSection(settings.devices, self.tests)
         self.rules = RulesSection(settings)
         self.tabs = QTabWidget()  # Ctrl+Tab moves between the tabs
         for section, title in ((self.office, self.tr("Office")), (self.counter, self.tr("This counter")),
-                               (self.devices, self.tr("Devices")), (self.rules, self.tr("Rules"))):
+                               (self.devices, self.tr("Devices")), (self.signing, self.tr("Signing and voice")),
+                               (self.rules, self.tr("Rules"))):
             self.tabs.addTab(section, title)
         self.banner = Banner()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -160,7 +203,7 @@ class SettingsDialog(QDialog):
         self.check()
 
     def sections(self) -> tuple[Section, ...]:
-        return self.office, self.counter, self.devices, self.rules
+        return self.office, self.counter, self.devices, self.signing, self.rules
 
     def _connect_checks(self) -> None:
         for section in self.sections():
@@ -183,6 +226,9 @@ class SettingsDialog(QDialog):
                                                                     show(devices.chip_result)))
         devices.camera_button.clicked.connect(lambda: tests.camera_test(self.candidate().devices,
                                                                         show(devices.camera_result)))
+        signing = self.signing
+        signing.token_button.clicked.connect(lambda: tests.token_test(self.candidate().devices,
+                                                                      show(signing.token_result)))
 
     def scan_test(self) -> None:
         chosen = self.devices.scanner.currentData()
@@ -227,7 +273,15 @@ class SettingsDialog(QDialog):
             self.saved.emit(self.core.settings())
             self.accept()
 
-        self.runner.submit(lambda: self.core.save_settings(settings), on_result=done,
+        tools, signing = self.tests.tools, self.signing
+        voice = (signing.voice_on.isChecked(), signing.volume.value())
+
+        def store() -> None:
+            self.core.save_settings(settings)
+            if signing.voice_changed(tools):
+                tools["save_voice"](*voice)
+
+        self.runner.submit(store, on_result=done,
                            on_error=lambda error: self.banner.show_error(describe(error)), owner=self)
 
     def _go_to(self, key: str) -> None:

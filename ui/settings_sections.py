@@ -37,6 +37,10 @@ PROBLEM_TEXTS = {
     "idle_lock": QT_TRANSLATE_NOOP("Settings", "From 0 (never) to 240 minutes."),
     "adapter": QT_TRANSLATE_NOOP("Settings", "This kind of device is not installed on this computer."),
     "port": QT_TRANSLATE_NOOP("Settings", "A port from 1 to 65535; ticket printers usually use 9100."),
+    "file": QT_TRANSLATE_NOOP("Settings", "No such file on this computer: give the full path of the library "
+                                          "the token's software installed."),
+    "hex": QT_TRANSLATE_NOOP("Settings", "The key number is written in hex digits (0–9, A–F), as the token "
+                                         "test shows it; leave it empty when the token holds one key."),
 }
 # Device adapters in words: the entry point names are for support, never shown.
 PRINTER_NAMES = {

@@ -1017,6 +1017,14 @@
         <translation>Camera cho hình {width}×{height}.</translation>
     </message>
     <message>
+        <source>The library loads, but no token is plugged in: insert the signing token.</source>
+        <translation>Thư viện đã nạp được nhưng chưa cắm thiết bị ký số: hãy cắm thiết bị ký số vào máy.</translation>
+    </message>
+    <message>
+        <source>Token(s) found, with their signing certificates: {tokens}.</source>
+        <translation>Đã thấy thiết bị ký số (kèm số chứng thư ký): {tokens}.</translation>
+    </message>
+    <message>
         <source>No card reader found: plug it in and try again.</source>
         <translation>Không tìm thấy đầu đọc thẻ: hãy cắm đầu đọc rồi thử lại.</translation>
     </message>
@@ -3802,6 +3810,14 @@ Ctrl+5</translation>
         <translation>Cổng từ 1 đến 65535; máy in phiếu thường dùng cổng 9100.</translation>
     </message>
     <message>
+        <source>No such file on this computer: give the full path of the library the token&apos;s software installed.</source>
+        <translation>Máy tính này không có tệp này: hãy ghi đường dẫn đầy đủ của thư viện do phần mềm thiết bị ký số cài đặt.</translation>
+    </message>
+    <message>
+        <source>The key number is written in hex digits (0–9, A–F), as the token test shows it; leave it empty when the token holds one key.</source>
+        <translation>Số hiệu khóa viết bằng chữ số thập lục phân (0–9, A–F); để trống nếu thiết bị chỉ có một khóa ký.</translation>
+    </message>
+    <message>
         <source>Thermal printer on the network (ESC/POS)</source>
         <translation>Máy in nhiệt qua mạng (ESC/POS)</translation>
     </message>
@@ -3879,6 +3895,10 @@ Ctrl+5</translation>
     <message>
         <source>Devices</source>
         <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Signing and voice</source>
+        <translation>Ký số và giọng đọc</translation>
     </message>
     <message>
         <source>Rules</source>
@@ -4158,6 +4178,37 @@ Ctrl+5</translation>
     <message>
         <source>Signing {done} of {total}…</source>
         <translation>Đang ký {done}/{total}…</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSection</name>
+    <message>
+        <source>Test the to&amp;ken</source>
+        <translation>&amp;Thử thiết bị ký</translation>
+    </message>
+    <message>
+        <source>Signing token &amp;library (PKCS#11):</source>
+        <translation>Thư viện thiết &amp;bị ký số (PKCS#11):</translation>
+    </message>
+    <message>
+        <source>the file the token&apos;s maker installs; empty: no token here</source>
+        <translation>tệp do phần mềm của thiết bị ký số cài đặt; để trống: quầy không có thiết bị ký số</translation>
+    </message>
+    <message>
+        <source>Signing ke&amp;y number:</source>
+        <translation>&amp;Số hiệu khóa ký:</translation>
+    </message>
+    <message>
+        <source>empty: the token&apos;s only signing key</source>
+        <translation>để trống: dùng khóa ký duy nhất trên thiết bị</translation>
+    </message>
+    <message>
+        <source>Call &amp;numbers aloud on the display screen</source>
+        <translation>Đọc số &amp;gọi trên màn hình hiển thị</translation>
+    </message>
+    <message>
+        <source>Voice v&amp;olume:</source>
+        <translation>Â&amp;m lượng giọng đọc:</translation>
     </message>
 </context>
 <context>
