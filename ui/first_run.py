@@ -8,17 +8,14 @@ the catalogue is imported later.
 """
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from counter_app.accounts.roles import Permission
 from counter_app.resources import resource_path
 from counter_app.settings_check import PLACEHOLDER_AGENCY_ID, Problem, settings_problems
-from ui.device_tests import DeviceTests
 from ui.messages import describe
 from ui.qt import (
     QCoreApplication,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QPushButton,
@@ -27,8 +24,8 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.settings_dialog import say_in
-from ui.settings_sections import CounterSection, OfficeSection, PrinterFields
+from ui.settings_dialog import SettingsEditor, say_in
+from ui.settings_sections import PrinterFields
 from ui.widgets import Banner, label, primary_button
 from ui.workers import TaskRunner
 
@@ -110,21 +107,13 @@ class CataloguePage(QWidget):
                            on_error=lambda error: self.result.setText(describe(error).full()), owner=self)
 
 
-class FirstRunWizard(QDialog):
-    saved = Signal(object)  # the settings now stored
-
+class FirstRunWizard(SettingsEditor):
     def __init__(self, core, runner: TaskRunner, device_runner: TaskRunner, parent: QWidget | None = None, *,
                  tools: dict | None = None):
-        super().__init__(parent)
-        self.core, self.runner = core, runner
+        super().__init__(core, runner, device_runner, parent, tools)
         self.setWindowTitle(self.tr("Setting up this counter"))
         self.setMinimumWidth(680)
-        tools = dict(tools or {})
-        self.adapters = tools.get("adapters")
-        self.tests = DeviceTests(tools, device_runner, self)
         settings = core.settings()
-        self.office = OfficeSection(settings.office)
-        self.counter = CounterSection(settings.workstation)
         self.printer = printer_page = PrinterFields(settings.devices, self.adapters)
         printer_layout = QVBoxLayout(printer_page)
         printer_layout.addWidget(label(self.tr("Queue tickets are printed on this printer. Choose its kind, then "
@@ -173,11 +162,8 @@ class FirstRunWizard(QDialog):
                  CATALOGUE: self.catalogue.demo_button}[page]
         first.setFocus()
 
-    def candidate(self):
-        settings = copy.deepcopy(self.core.settings())
-        for section in (self.office, self.counter, self.printer):
-            section.apply(settings)
-        return settings
+    def sections(self) -> tuple:
+        return self.office, self.counter, self.printer
 
     def problems(self) -> list[Problem]:
         settings = self.candidate()
@@ -191,7 +177,7 @@ class FirstRunWizard(QDialog):
         if page == CATALOGUE:
             self.accept()
             return
-        section = (self.office, self.counter, self.printer)[page]
+        section = self.sections()[page]
         marked = section.show_problems(self.problems())
         if marked:
             self.banner.show_message("error", self.tr("Correct the fields marked in red to go on."))

@@ -164,21 +164,40 @@ class RulesSection(Section):
         settings.security.idle_lock_minutes = self.idle.value()
 
 
-class SettingsDialog(QDialog):
+class SettingsEditor(QDialog):
+    """What the settings dialog and the first-run wizard share: the device tests, the office and
+    counter sections, and the settings as the fields would make them (nothing saved)."""
+
     saved = Signal(object)  # the settings now stored
 
-    def __init__(self, core, runner: TaskRunner, device_runner: TaskRunner, parent: QWidget | None = None, *,
-                 tools: dict | None = None):
+    def __init__(self, core, runner: TaskRunner, device_runner: TaskRunner, parent: QWidget | None, tools):
         super().__init__(parent)
         self.core, self.runner = core, runner
-        self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(720)
         tools = dict(tools or {})
         self.adapters = tools.get("adapters")
         self.tests = DeviceTests(tools, device_runner, self)
+        stored = core.settings()
+        self.office = OfficeSection(stored.office)
+        self.counter = CounterSection(stored.workstation)
+
+    def sections(self) -> tuple[Section, ...]:
+        raise NotImplementedError
+
+    def candidate(self):
+        """The stored settings with the fields applied (nothing saved)."""
+        settings = copy.deepcopy(self.core.settings())
+        for section in self.sections():
+            section.apply(settings)
+        return settings
+
+
+class SettingsDialog(SettingsEditor):
+    def __init__(self, core, runner: TaskRunner, device_runner: TaskRunner, parent: QWidget | None = None, *,
+                 tools: dict | None = None):
+        super().__init__(core, runner, device_runner, parent, tools)
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(720)
         settings = core.settings()
-        self.office = OfficeSection(settings.office)
-        self.counter = CounterSection(settings.workstation)
         self.devices = DevicesSection(settings.devices, self.adapters, self.tests)
         self.signing = SigningSection(settings.devices, self.tests)
         self.rules = RulesSection(settings)
@@ -241,13 +260,6 @@ class SettingsDialog(QDialog):
             self.tests.find_scanners(found, say_in(target))
             return
         self.tests.scan_test(chosen[0], chosen[1], say_in(target))
-
-    def candidate(self):
-        """The stored settings with this dialog's fields applied (nothing saved)."""
-        settings = copy.deepcopy(self.core.settings())
-        for section in self.sections():
-            section.apply(settings)
-        return settings
 
     def problems(self) -> list:
         return settings_problems(self.candidate(), self.adapters)
