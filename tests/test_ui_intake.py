@@ -71,6 +71,17 @@ def tick_papers(count: int, wizard) -> None:
         press(Qt.Key.Key_Tab)
 
 
+def receive_complete_birth(wizard):
+    """A complete "khai sinh" by keyboard, through the review; returns the done page."""
+    choose_procedure(wizard, "khai sinh")
+    enter_applicant()
+    tick_papers(3, wizard)
+    press(Qt.Key.Key_Return)  # the review
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert wizard.current == DONE
+    return wizard.done_page
+
+
 def stored_form(core, code: str, form_id: str) -> bytes:
     dossier = core.dossier(code)
     documents = [d for d in dossier.documents if d.kind == f"form_{form_id}"]
@@ -221,13 +232,7 @@ def test_escape_asks_before_discarding(window, qtbot):
 
 
 def test_form_prints_through_qprinter_and_saves(window, core, tmp_path, qtbot):
-    wizard = window.intake
-    choose_procedure(wizard, "khai sinh")
-    enter_applicant()
-    tick_papers(3, wizard)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    done = wizard.done_page
+    done = receive_complete_birth(window.intake)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # the dialog's choice, here a PDF file
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

@@ -5,21 +5,22 @@ from __future__ import annotations
 import pytest
 
 from counter_app.search import SearchQuery
-from tests.test_ui_intake import choose_procedure, enter_applicant, focused, press, tick_papers, type_text, window  # noqa: F401
+from tests.test_ui_intake import (  # noqa: F401 (window: fixture)
+    choose_procedure,
+    enter_applicant,
+    focused,
+    press,
+    receive_complete_birth,
+    tick_papers,
+    type_text,
+    window,
+)
 from ui.intake_wizard import APPLICANT, CHECKLIST, DONE, PROCEDURE, REVIEW
 from ui.qt import Qt
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def receive_complete_birth(wizard) -> str:
-    choose_procedure(wizard, "khai sinh")
-    enter_applicant()
-    tick_papers(3, wizard)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_Return, CTRL)
-    assert wizard.current == DONE
-    return wizard.done_page.code.text()
 
 
 def assert_checklist_untouched(page) -> None:
@@ -40,7 +41,7 @@ def next_birth_on_the_checklist(wizard) -> None:
 
 def test_the_next_dossier_of_the_same_procedure_starts_with_no_paper_ticked(window, core):
     wizard = window.intake
-    first = receive_complete_birth(wizard)
+    first = receive_complete_birth(wizard).code.text()
     next_birth_on_the_checklist(wizard)
     assert_checklist_untouched(wizard.checklist_page)
     press(Qt.Key.Key_Return)  # on to the review without ticking: the citizen brought nothing

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from tests.conftest import REPO
-from tests.test_ui_intake import choose_procedure, enter_applicant, press, tick_papers
+from tests.test_ui_intake import press, receive_complete_birth
 from ui import printing
 from ui.application import create_main_window
 from ui.qt import QApplication, QDialog, QPrinter, Qt, QTimer
@@ -70,13 +70,7 @@ def set_direct(core, value: str) -> None:
 
 
 def done_page(window):
-    wizard = window.intake
-    choose_procedure(wizard, "khai sinh")
-    enter_applicant()
-    tick_papers(3, wizard)
-    press(Qt.Key.Key_Return)
-    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    done = wizard.done_page
+    done = receive_complete_birth(window.intake)
     assert done.pdf and done.print_button.isEnabled()
     return done
 
